@@ -1,0 +1,198 @@
+"""Date expressions, absolute and relative, resolved against the publication date.
+
+Values are ISO 8601 at the precision the text gives: "2016", "2016-12",
+"2016-12-15", or an ISO week "2016-W47" for "earlier this week". A relative
+expression without a publication date keeps its text and stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from claimdiff.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_MONTH_ABBRS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+_MON = rf"(?P<month>{_MONTH_NAMES}|(?:{_MONTH_ABBRS})\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_WEEKDAY = rf"(?P<weekday>{'|'.join(w.capitalize() for w in WEEKDAYS)})"
+_PART = r"(?P<part>early|mid|late|end\ of|the\ end\ of|beginning\ of|the\ beginning\ of)"
+_REL = r"(?P<rel>last|next|this|past|coming|earlier\ this|later\ this|earlier\ in|later\ in|earlier|late)"
+_UNIT = r"(?P<unit>week|month|year|weekend)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b")),
+    ("wd_md", re.compile(rf"\b{_WEEKDAY},?\s+{_MON}\s+{_DAY}\b(?!,?\s+\d{{4}})")),
+    ("part_my", re.compile(rf"\b{_PART}[\s-]+{_MON}(?:,?\s+{_YEAR})?\b", re.VERBOSE)),
+    ("my", re.compile(rf"\b{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)")),
+    ("dm", re.compile(rf"\b{_DAY}\s+{_MON}\b")),
+    ("rel_month", re.compile(rf"\b{_REL}\s+{_MON}\b", re.IGNORECASE | re.VERBOSE)),
+    ("rel_unit", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.IGNORECASE | re.VERBOSE)),
+    ("rel_weekday", re.compile(rf"\b(?P<rel>last|next|this|on|by|until|from|since)\s+{_WEEKDAY}\b", re.IGNORECASE)),
+    ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
+    ("deictic", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
+    ("prep_month", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|through|before|after))\s+{_MON}\b(?!\s+\d)")),
+    ("year", re.compile(rf"(?<![\d,.$£€])\b{_YEAR}\b(?!\d|,\d|\s*(?:%|per\s?cent|km|miles|troops|people))")),
+]
+_FUTURE_RE = re.compile(
+    r"\b(?:will|'ll|shall|is\ due|are\ due|is\ expected|are\ expected|plans?\ to|planned|scheduled"
+    r"|to\ be\ held|upcoming|forthcoming|is\ set\ to|are\ set\ to|is\ to|are\ to)\b",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    text: str
+    value: str | None
+    resolved: bool
+
+
+def find_dates(text: str, published: date | None) -> list[FoundDate]:
+    future = bool(_FUTURE_RE.search(text))
+    taken: list[tuple[int, int]] = []
+    out: list[FoundDate] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            resolved = _resolve(kind, m, published, future)
+            if resolved is _SKIP:
+                continue
+            taken.append((m.start(), m.end()))
+            value = resolved if isinstance(resolved, str) else None
+            start = _core_start(kind, m)
+            out.append(FoundDate(start, m.end(), text[start : m.end()], value, value is not None))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+_SKIP = object()
+_PREPOSITIONS = frozenset({"on", "by", "until", "from", "since"})
+
+
+def _core_start(kind: str, m: re.Match[str]) -> int:
+    """Report "February" for "in February": the preposition is not part of the date."""
+    if kind == "prep_month":
+        return m.start("month")
+    if kind == "rel_weekday" and m.group("rel").lower() in _PREPOSITIONS:
+        return m.start("weekday")
+    return m.start()
+
+
+def _month(m: re.Match[str]) -> int:
+    if "mnum" in m.re.groupindex and m.group("mnum"):
+        return int(m.group("mnum"))
+    name = m.group("month").rstrip(".").lower()
+    return MONTH_ABBR[name[:4] if name.startswith("sept") else name[:3]]
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> object:
+    g = m.groupdict()
+    if kind in ("iso", "mdy", "dmy"):
+        return _day(int(g["year"]), _month(m), int(g["day"]))
+    if kind == "my":
+        return f"{int(g['year']):04d}-{_month(m):02d}"
+    if kind == "part_my":
+        if g.get("year"):
+            return f"{int(g['year']):04d}-{_month(m):02d}"
+        return _nearest_month(pub, _month(m))
+    if kind in ("md", "dm", "wd_md"):
+        month, day = _month(m), int(g["day"])
+        if not 1 <= day <= 31:
+            return _SKIP
+        if pub is None:
+            return None
+        year = _nearest_year(pub, month, day)
+        return _day(year, month, day)
+    if kind == "rel_month":
+        return _relative_month(g["rel"].lower(), _month(m), pub)
+    if kind == "rel_unit":
+        return _relative_unit(g["rel"].lower(), g["unit"].lower(), pub)
+    if kind in ("rel_weekday", "weekday"):
+        rel = (g.get("rel") or "").lower()
+        return _weekday(WEEKDAYS.index(g["weekday"].lower()), rel, pub, future)
+    if kind == "deictic":
+        if pub is None:
+            return None
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
+        return (pub + timedelta(days=shift)).isoformat()
+    if kind == "prep_month":
+        if m.group("month") == "May" and g["prep"] in ("by",):
+            return _SKIP
+        return _nearest_month(pub, _month(m))
+    if kind == "year":
+        return g["year"]
+    return _SKIP
+
+
+def _day(year: int, month: int, day: int) -> object:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return _SKIP
+
+
+def _nearest_year(pub: date, month: int, day: int) -> int:
+    def distance(year: int) -> int:
+        try:
+            return abs((date(year, month, min(day, 28)) - pub).days)
+        except ValueError:
+            return 10**6
+
+    return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
+
+
+def _nearest_month(pub: date | None, month: int) -> str | None:
+    if pub is None:
+        return None
+    year = _nearest_year(pub, month, 15)
+    return f"{year:04d}-{month:02d}"
+
+
+def _relative_month(rel: str, month: int, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    if rel in ("last", "past", "earlier in", "earlier", "late"):
+        year = pub.year if month < pub.month or (rel != "last" and month == pub.month) else pub.year - 1
+    elif rel in ("next", "coming"):
+        year = pub.year if month > pub.month else pub.year + 1
+    else:  # this, earlier this, later this, later in
+        year = pub.year
+    return f"{year:04d}-{month:02d}"
+
+
+def _relative_unit(rel: str, unit: str, pub: date | None) -> str | None:
+    if pub is None:
+        return None
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if rel in ("earlier", "late"):
+        return None  # "earlier" alone does not anchor a unit ("earlier week" is not English)
+    if unit in ("week", "weekend"):
+        y, w, _ = (pub + timedelta(weeks=step)).isocalendar()
+        return f"{y:04d}-W{w:02d}"
+    if unit == "month":
+        index = pub.year * 12 + pub.month - 1 + step
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return f"{pub.year + step:04d}"
+
+
+def _weekday(weekday: int, rel: str, pub: date | None, future: bool) -> str | None:
+    if pub is None:
+        return None
+    delta = weekday - pub.weekday()
+    if rel == "next" or (rel not in ("last",) and future):
+        days = delta % 7 or (7 if rel == "next" else 0)
+    elif rel == "last":
+        days = -((-delta) % 7 or 7)
+    else:  # news default: the most recent such day, today included
+        days = -((-delta) % 7)
+    return (pub + timedelta(days=days)).isoformat()

@@ -1,0 +1,94 @@
+"""Names: capitalised spans that are proper nouns rather than sentence openers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from claimdiff.lexicon import MONTHS, NON_NAME_CAPITALS, STOPWORDS, WEEKDAYS
+
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+_PARTICLES = r"(?:of|for|de|del|della|da|das|dos|du|la|le|von|van|der|den|al|el|bin|ibn|ben)"
+_WORD = r"[A-Z][\w’'.&-]*"
+NAME_RUN_RE = re.compile(rf"{_WORD}(?:(?:\s+{_PARTICLES})?\s+{_WORD})*")
+_POSSESSIVE_RE = re.compile(r"(?:’s|'s|’|')$")
+# Punkt's orthographic flags: seen lower-case anywhere / upper-case mid-sentence.
+_ORTHO_LC = (1 << 3) | (1 << 4) | (1 << 5)
+_ORTHO_MID_UC = 1 << 1
+
+
+@dataclass(frozen=True)
+class FoundName:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _ortho() -> dict[str, int]:
+    from claimdiff.segment import tokenizer
+
+    return dict(tokenizer()._params.ortho_context)
+
+
+def is_common_word(word: str) -> bool:
+    """True for a word English mostly writes in lower case ("Following", "Deploys")."""
+    w = word.lower().strip(".’'")
+    if w in NON_NAME_CAPITALS or w in STOPWORDS:
+        return True
+    flags = _ortho().get(w, 0)
+    return bool(flags & _ORTHO_LC) and not flags & _ORTHO_MID_UC
+
+
+def find_names(text: str, *, title_case: bool = False) -> list[FoundName]:
+    """Capitalised spans; a sentence opener is dropped when it is a common word.
+
+    In a title-case headline every word is capitalised, so only words that are
+    not common English words count there.
+    """
+    out: list[FoundName] = []
+    for m in NAME_RUN_RE.finditer(text):
+        words = [(m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())]
+        opener = _is_opener(text, m.start())
+        keep = [
+            not ((title_case or (opener and i == 0)) and is_common_word(text[a:b]))
+            for i, (a, b) in enumerate(words)
+        ]
+        run: list[tuple[int, int]] = []
+        for (a, b), ok in zip(words, keep):
+            if ok and text[a].isupper() or (ok and run):
+                run.append((a, b))
+                # A possessive closes a name: "Japan's Ministry of ..." is two names.
+                if _POSSESSIVE_RE.search(text[a:b]):
+                    _emit(text, run, out)
+                    run = []
+            else:
+                _emit(text, run, out)
+                run = []
+        _emit(text, run, out)
+    return out
+
+
+def _emit(text: str, run: list[tuple[int, int]], out: list[FoundName]) -> None:
+    while run and not text[run[-1][0]].isupper():
+        run.pop()  # a name does not end on a particle ("of")
+    if not run:
+        return
+    a, b = run[0][0], run[-1][1]
+    span = _trim(text[a:b])
+    if span and span.lower() not in NON_NAME_CAPITALS and span.lower() not in _CALENDAR:
+        out.append(FoundName(a, a + len(span), span))
+
+
+def _is_opener(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" “\"‘'(")
+    return not before or before[-1] in ".!?:;—–-"
+
+
+def _trim(span: str) -> str:
+    span = _POSSESSIVE_RE.sub("", span)
+    if span.endswith(".") and not re.search(r"\b(?:[A-Z]\.)+$", span):
+        span = span[:-1]
+    return span.strip("-’'")

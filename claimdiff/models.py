@@ -1,0 +1,142 @@
+"""The data that flows between pipeline stages.
+
+Everything is a frozen dataclass so a stage can never mutate what an earlier
+stage produced; offsets always point into the *original* source text so a
+report line can cite exactly where a claim came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Mapping
+
+
+class Verdict(str, Enum):
+    AGREE = "agree"
+    DIFFER = "differ"
+    SINGLE = "single"
+
+
+class Role(str, Enum):
+    HEADLINE = "headline"
+    BODY = "body"
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    outlet: str
+    path: str
+    published: date | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a source's text: what it says and where it sits."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quantity:
+    text: str
+    value: float
+    unit: str | None
+    start: int
+    end: int
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    measure: str | None = None
+    si_value: float | None = None
+    si_unit: str | None = None
+
+
+@dataclass(frozen=True)
+class DateRef:
+    text: str
+    value: str | None
+    start: int
+    end: int
+    resolved: bool = True
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    source: str
+    index: int
+    text: str
+    start: int
+    end: int
+    role: Role = Role.BODY
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Span, ...] = ()
+    hedges: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str
+    summary: str
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    claims: tuple[str, ...]
+    sources: tuple[str, ...]
+    similarity: float
+    verdict: Verdict
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]
+    framing: tuple[Mapping[str, object], ...] = ()
+
+    def claim(self, claim_id: str) -> Claim:
+        return self._claims_by_id[claim_id]
+
+    @property
+    def _claims_by_id(self) -> dict[str, Claim]:
+        # Cached on the instance: frozen dataclasses still allow object.__setattr__.
+        cache = self.__dict__.get("_claim_index")
+        if cache is None:
+            cache = {c.id: c for c in self.claims}
+            object.__setattr__(self, "_claim_index", cache)
+        return cache
+
+    def claims_of(self, source_id: str) -> list[Claim]:
+        return [c for c in self.claims if c.source == source_id]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for g in self.groups:
+            counts[g.verdict.value] += 1
+        return {
+            "sources": len(self.sources),
+            "claims": len(self.claims),
+            "groups": len(self.groups),
+            **counts,
+        }
