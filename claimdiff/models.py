@@ -32,6 +32,10 @@ class Source:
     published: date | None
     text: str
 
+    def line_of(self, offset: int) -> int:
+        """1-based line number of a character offset, for citing the original."""
+        return self.text.count("\n", 0, offset) + 1
+
 
 @dataclass(frozen=True)
 class Span:
@@ -128,6 +132,24 @@ class Report:
 
     def claims_of(self, source_id: str) -> list[Claim]:
         return [c for c in self.claims if c.source == source_id]
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+    def groups_by_verdict(self, verdict: Verdict) -> list[Group]:
+        return [g for g in self.groups if g.verdict is verdict]
+
+    def shared_counts(self) -> dict[str, tuple[int, int]]:
+        """Per source: (claims in multi-source groups, claims found in no other source)."""
+        shared = {s.id: 0 for s in self.sources}
+        single = {s.id: 0 for s in self.sources}
+        for g in self.groups:
+            for src in g.sources:
+                if g.verdict is Verdict.SINGLE:
+                    single[src] += 1
+                else:
+                    shared[src] += 1
+        return {s: (shared[s], single[s]) for s in shared}
 
     @property
     def summary(self) -> dict[str, int]:

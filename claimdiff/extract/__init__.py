@@ -96,3 +96,12 @@ def extract_facts(
 def _title_case(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) > 0.7
+
+
+def extract_text(text: str, *, source: str = "text", published: date | None = None) -> Claim:
+    """Facts of a single free-standing sentence (offsets are into ``text``)."""
+    from claimdiff.clean import Paragraph
+
+    clean = CleanText(text, ((0, 0, len(text)),), (Paragraph(0, len(text), Role.BODY),), ())
+    claim = Claim(id=f"{source}:0", source=source, index=0, text=text, start=0, end=len(text))
+    return extract_facts([Sentence(claim, 0, 0)], clean, published)[0]

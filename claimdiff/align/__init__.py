@@ -1,0 +1,77 @@
+"""Stage 5: group claims that say the same thing, across all sources at once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from claimdiff.align.candidates import candidate_pairs
+from claimdiff.align.features import Prepared, pair_features, prepare
+from claimdiff.align.group import form_groups
+from claimdiff.align.model import load_model
+from claimdiff.models import Claim
+
+__all__ = ["Alignment", "align_claims", "claim_numbers", "prepare_claims"]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    members: tuple[int, ...]  # indexes into the claims given to align_claims
+    similarity: float | None  # mean pair probability; None for a single claim
+
+
+def claim_numbers(claim: Claim) -> list[str]:
+    """Comparable tokens for the figures and dates a claim states."""
+    out = []
+    for q in claim.quantities:
+        value = q.si_value if q.si_value is not None else q.value
+        out.append(f"{_round2(value)}{q.si_unit or ''}")
+    # A resolved date compares by value; an unresolved one ("on Monday" with no
+    # publication date) by its words, so Monday vs Wednesday still counts as a clash.
+    for d in claim.dates:
+        if d.value is None:
+            out.append(f"date-text:{d.text.lower()}")
+        elif len(d.value) == 10:  # a day also matches its month ("on Wednesday" ~ "in November")
+            out.extend((f"date:{d.value}", f"date:{d.value[:7]}"))
+        else:
+            out.append(f"date:{d.value}")
+    return out
+
+
+def _round2(value: float) -> str:
+    # Two significant figures: 188 miles and 300 km both become 3.0e+05 m.
+    return f"{value:.1e}"
+
+
+def prepare_claims(claims: Sequence[Claim]) -> Prepared:
+    return prepare(
+        [c.text for c in claims],
+        [[e.text for e in c.entities] for c in claims],
+        [claim_numbers(c) for c in claims],
+    )
+
+
+def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> list[Alignment]:
+    """Group claims N-way; claims that match nothing come back as groups of one."""
+    if not claims:
+        return []
+    model = load_model()
+    cut = model.threshold if threshold is None else threshold
+    source_index: dict[str, int] = {}
+    sources = np.asarray([source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64)
+    prep = prepare_claims(claims)
+    left, right = candidate_pairs(prep, sources)
+    prob = model.probability(pair_features(prep, left, right))
+    groups = form_groups(sources, left, right, prob, cut)
+    lookup = {(int(i), int(j)): float(p) for i, j, p in zip(left, right, prob)}
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(Alignment((g[0],), None))
+            continue
+        pairs = [(a, b) for k, a in enumerate(g) for b in g[k + 1 :]]
+        sims = [lookup.get(p, 0.0) for p in pairs]
+        out.append(Alignment(tuple(g), round(sum(sims) / len(sims), 4)))
+    return out

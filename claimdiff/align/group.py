@@ -1,0 +1,58 @@
+"""Form N-way groups from scored pairs.
+
+Greedy on the best pairs first, so each claim joins its strongest partner
+before weaker ones are considered; a group never holds two claims of one
+source, and two groups merge only when they agree on average, not merely
+through one chained pair (A~B and B~C do not make A~C).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from claimdiff.align.features import FloatArray, IntArray
+
+
+def form_groups(
+    sources: IntArray,
+    left: IntArray,
+    right: IntArray,
+    prob: FloatArray,
+    threshold: float,
+    *,
+    linkage: float = 0.75,
+) -> list[list[int]]:
+    """Groups of claim indexes (every claim in exactly one group)."""
+    n = len(sources)
+    score: dict[tuple[int, int], float] = {}
+    keep = prob >= threshold * linkage
+    for i, j, p in zip(left[keep].tolist(), right[keep].tolist(), prob[keep].tolist()):
+        score[(min(i, j), max(i, j))] = p
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    owner = list(range(n))
+    src = sources.tolist()
+    order = np.lexsort((right, left, -prob))  # best first; ties broken by position
+    for k in order.tolist():
+        p = float(prob[k])
+        if p < threshold:
+            break
+        a, b = owner[int(left[k])], owner[int(right[k])]
+        if a == b:
+            continue
+        ga, gb = members[a], members[b]
+        if {src[i] for i in ga} & {src[i] for i in gb}:
+            continue  # one claim per source in a group
+        if _mean(score, ga, gb) < threshold * linkage:
+            continue
+        ga.extend(gb)
+        for i in gb:
+            owner[i] = a
+        del members[b]
+    return [sorted(g) for g in sorted(members.values(), key=min)]
+
+
+def _mean(score: dict[tuple[int, int], float], ga: Iterable[int], gb: Iterable[int]) -> float:
+    pairs = [(min(i, j), max(i, j)) for i in ga for j in gb]
+    return sum(score.get(p, 0.0) for p in pairs) / len(pairs)

@@ -1,0 +1,236 @@
+"""The command line: parse options, call the pipeline, pick a renderer, map errors.
+
+Kept thin and cheap to import: ``claimdiff --help`` must not load nltk,
+rapidfuzz or numpy, so everything heavy is imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from claimdiff import __version__
+from claimdiff.errors import ClaimdiffError, ExitCode, InputError
+
+app = typer.Typer(
+    name="claimdiff",
+    help="Compare how news outlets report the same event: what they agree on, where they "
+    "differ, and what only one of them says.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    differ = "differ"
+    single = "single"
+    never = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimdiff {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Compare how news outlets report the same event."""
+
+
+def _fail(message: str, code: ExitCode = ExitCode.BAD_INPUT) -> NoReturn:
+    typer.echo(f"claimdiff: error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The one place where domain errors become exit codes and one line on stderr."""
+    try:
+        yield
+    except ClaimdiffError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.BAD_INPUT)
+
+
+def _stdin_text(paths: list[str]) -> str | None:
+    if "-" not in paths:
+        return None
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"standard input: not valid UTF-8 (byte at offset {exc.start})") from None
+
+
+@app.command(
+    epilog="Example: claimdiff compare samples/kurils --format markdown --output report.md"
+)
+def compare(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Article files (.txt/.md), '-' for standard input, or a directory "
+            "(with a sources.toml manifest, or holding .txt/.md articles).",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
+    ] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(min=0.0, max=1.0, help="Alignment threshold on the match probability (default: calibrated)."),
+    ] = None,
+    published: Annotated[
+        list[str] | None,
+        typer.Option("--published", metavar="ID=YYYY-MM-DD", help="Set a source's publication date."),
+    ] = None,
+    outlet: Annotated[
+        list[str] | None, typer.Option("--outlet", metavar="ID=NAME", help="Set a source's outlet name.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when any group differs / any claim is single-source.")
+    ] = FailOn.never,
+) -> None:
+    """Compare two or more reports of one event."""
+    with _errors():
+        from claimdiff.load import load_sources, parse_assignments
+        from claimdiff.models import Verdict
+        from claimdiff.pipeline import Options, compare_sources
+
+        if output is not None:
+            _check_output(output, paths)
+        sources = load_sources(
+            paths,
+            published=parse_assignments(published or [], "--published"),
+            outlets=parse_assignments(outlet or [], "--outlet"),
+            stdin_text=_stdin_text(paths),
+        )
+        report = compare_sources(sources, Options(threshold=threshold))
+        _emit(report, format, output)
+        verdicts = {g.verdict for g in report.groups}
+        if fail_on is FailOn.differ and Verdict.DIFFER in verdicts:
+            raise typer.Exit(int(ExitCode.FINDINGS))
+        if fail_on is FailOn.single and Verdict.SINGLE in verdicts:
+            raise typer.Exit(int(ExitCode.FINDINGS))
+
+
+@app.command(epilog="Example: claimdiff claims samples/kurils/guardian.txt --removed")
+def claims(
+    path: Annotated[str, typer.Argument(help="One article file, or '-' for standard input.", show_default=False)],
+    removed: Annotated[bool, typer.Option("--removed", help="Also list what cleaning removed, and why.")] = False,
+) -> None:
+    """Print the cleaned claims of one source with their character offsets."""
+    with _errors():
+        from claimdiff.clean import clean_text
+        from claimdiff.load import load_sources
+
+        source = load_sources([path], stdin_text=_stdin_text([path]), min_sources=1)[0]
+        from claimdiff.pipeline import source_claims
+
+        for c in source_claims(source):
+            role = " [headline]" if c.role.value == "headline" else ""
+            typer.echo(f"{c.id}\t{c.start}-{c.end}{role}\t{c.text}")
+        if removed:
+            for r in clean_text(source.text).removed:
+                typer.echo(f"removed\t{r.start}-{r.end}\t{r.reason}\t{r.text}")
+
+
+def _check_output(output: Path, inputs: list[str]) -> None:
+    target = output.resolve()
+    if target.is_dir():
+        raise InputError(f"--output {output}: is a directory")
+    if not target.parent.is_dir():
+        raise InputError(f"--output {output}: directory {output.parent} does not exist")
+    for raw in inputs:
+        if raw != "-" and Path(raw).exists() and Path(raw).resolve() == target:
+            raise InputError(f"--output {output}: refusing to overwrite an input file")
+
+
+def _emit(report: object, format: Format, output: Path | None) -> None:
+    from claimdiff.models import Report
+
+    assert isinstance(report, Report)
+    renderers: dict[Format, Callable[[Report], str]] = {
+        Format.markdown: _markdown,
+        Format.json: _json,
+        Format.terminal: lambda r: _terminal(r, plain=True),
+    }
+    if output is not None:
+        write_atomic(output, renderers[format](report))
+    elif format is Format.terminal:
+        from rich.console import Console
+
+        from claimdiff.render.terminal import render_terminal
+
+        Console(highlight=False).print(render_terminal(report))
+    else:
+        sys.stdout.write(renderers[format](report))
+
+
+def _markdown(report: object) -> str:
+    from claimdiff.render.markdown import render_markdown
+
+    return render_markdown(report)  # type: ignore[arg-type]
+
+
+def _json(report: object) -> str:
+    from claimdiff.render.json import render_json
+
+    return render_json(report)  # type: ignore[arg-type]
+
+
+def _terminal(report: object, *, plain: bool) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from claimdiff.render.terminal import render_terminal
+
+    buf = StringIO()
+    Console(file=buf, width=120, force_terminal=not plain, no_color=plain, highlight=False).print(
+        render_terminal(report)  # type: ignore[arg-type]
+    )
+    return buf.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a report."""
+    import tempfile
+
+    directory = path.resolve().parent
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def main() -> None:
+    app()

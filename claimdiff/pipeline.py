@@ -1,0 +1,37 @@
+"""The one place that shows the stage order: load -> clean -> segment -> extract
+-> align -> compare -> report. Each stage is a plain function in its own module."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimdiff.align import align_claims
+from claimdiff.clean import clean_text
+from claimdiff.compare import compare_groups
+from claimdiff.errors import InputError
+from claimdiff.extract import extract_facts
+from claimdiff.models import Claim, Report, Source
+from claimdiff.segment import segment
+
+
+@dataclass(frozen=True)
+class Options:
+    threshold: float | None = None
+
+
+def source_claims(source: Source) -> list[Claim]:
+    """Clean, segment and extract one source: its claims in reading order."""
+    clean = clean_text(source.text)
+    claims = extract_facts(segment(source.id, clean), clean, source.published)
+    if not claims:
+        raise InputError(f"{source.path}: no sentences left after removing page furniture")
+    return claims
+
+
+def compare_sources(sources: Sequence[Source], options: Options = Options()) -> Report:
+    """Run every stage after loading and return the report the renderers print."""
+    claims = [c for s in sources for c in source_claims(s)]
+    alignments = align_claims(claims, threshold=options.threshold)
+    groups = compare_groups(alignments, claims, sources)
+    return Report(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups))

@@ -1,0 +1,46 @@
+"""Renderers: each takes a Report and nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimdiff.lexicon import STOPWORDS
+from claimdiff.models import Claim, Group, Report, Verdict
+from claimdiff.textnorm import normalise
+
+SECTION_ORDER = (Verdict.DIFFER, Verdict.AGREE, Verdict.SINGLE)
+SECTION_TITLES = {
+    Verdict.DIFFER: "Differences",
+    Verdict.AGREE: "Agreements",
+    Verdict.SINGLE: "Single-source claims",
+}
+
+
+def distinct_words(claim: Claim, others: Sequence[Claim]) -> list[tuple[str, bool]]:
+    """Split a claim into (chunk, differs) pieces: content words no other claim uses differ."""
+    import re
+
+    theirs = {w for o in others for w in normalise(o.text).split()}
+    out: list[tuple[str, bool]] = []
+    for m in re.finditer(r"\S+", claim.text):
+        token = m.group()
+        words = normalise(token).split()
+        differs = bool(words) and any(w not in theirs and w not in STOPWORDS for w in words)
+        if out and out[-1][1] == differs:
+            out[-1] = (out[-1][0] + " " + token, differs)
+        else:
+            out.append((token, differs))
+    return out
+
+
+def group_claims(report: Report, group: Group) -> list[Claim]:
+    return [report.claim(c) for c in group.claims]
+
+
+def cite(report: Report, claim: Claim) -> str:
+    """Where a claim sits in its source file: ``guardian.txt:24``."""
+    import os
+
+    source = report.source(claim.source)
+    name = os.path.basename(source.path) if source.path != "-" else "stdin"
+    return f"{name}:{source.line_of(claim.start)}"

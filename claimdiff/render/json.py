@@ -1,0 +1,89 @@
+"""The machine-readable report, schema ``claimdiff.report/1``.
+
+Later versions add fields and never rename these; key order is fixed so the
+output is byte-identical across runs.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from claimdiff.models import Claim, Group, Report
+
+SCHEMA = "claimdiff.report/1"
+
+
+def render_json(report: Report) -> str:
+    data = {
+        "schema": SCHEMA,
+        "sources": [
+            {
+                "id": s.id,
+                "outlet": s.outlet,
+                "path": s.path,
+                "published": s.published.isoformat() if s.published else None,
+                "claims": len(report.claims_of(s.id)),
+            }
+            for s in report.sources
+        ],
+        "claims": [_claim(c) for c in report.claims],
+        "groups": [_group(g) for g in report.groups],
+        "framing": [dict(f) for f in report.framing],
+        "summary": report.summary,
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _num(x: float | None) -> float | int | None:
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() and abs(x) < 2**53 else round(x, 6)
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "source": c.source,
+        "sentence_index": c.index,
+        "role": c.role.value,
+        "text": c.text,
+        "start": c.start,
+        "end": c.end,
+        "quantities": [
+            {
+                "text": q.text,
+                "value": _num(q.value),
+                "unit": q.unit,
+                "low": _num(q.low),
+                "high": _num(q.high),
+                "qualifier": q.qualifier,
+                "measure": q.measure,
+                "si_value": _num(q.si_value),
+                "si_unit": q.si_unit,
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in c.quantities
+        ],
+        "dates": [
+            {"text": d.text, "value": d.value, "resolved": d.resolved, "start": d.start, "end": d.end}
+            for d in c.dates
+        ],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in c.quotes
+        ],
+        "entities": [{"text": e.text, "start": e.start, "end": e.end} for e in c.entities],
+        "hedges": [{"text": h.text, "start": h.start, "end": h.end} for h in c.hedges],
+    }
+
+
+def _group(g: Group) -> dict[str, Any]:
+    return {
+        "id": g.id,
+        "claims": list(g.claims),
+        "sources": list(g.sources),
+        "similarity": round(g.similarity, 4),
+        "verdict": g.verdict.value,
+        "findings": [{"kind": f.kind, "summary": f.summary, "values": dict(f.values)} for f in g.findings],
+    }

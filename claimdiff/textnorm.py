@@ -1,0 +1,52 @@
+"""Word-level normalisation shared by alignment and comparison."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from claimdiff.lexicon import STOPWORDS
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+_WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:['.-][a-z0-9]+)*")
+_NUMBER_RE = re.compile(r"^\d[\d,.]*$")
+
+
+def normalise(text: str) -> str:
+    """Lower-case words and numbers separated by single spaces, punctuation gone."""
+    return " ".join(words(text))
+
+
+def words(text: str) -> list[str]:
+    lowered = text.translate(_QUOTES).lower()
+    out = []
+    for w in _WORD_RE.findall(lowered):
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w.replace(",", ""))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    from nltk.stem.porter import PorterStemmer
+
+    return _porter(PorterStemmer).stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter(cls: type) -> object:
+    return cls()
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words that carry content: no function words, no bare punctuation."""
+    return [
+        w if not w.isalpha() else stem(w)
+        for w in words(text)
+        if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
+    ]
+
+
+def is_number(word: str) -> bool:
+    return bool(_NUMBER_RE.match(word))
