@@ -14,7 +14,12 @@ from claimdiff.align import Alignment
 from claimdiff.models import Claim, Finding, Group, Quantity, Source, Verdict
 from claimdiff.textnorm import normalise, stem
 
-REL_TOLERANCE = 0.1  # figures within 10% agree: outlets round and convert units
+# Physical measures are converted and rounded by outlets ("188 miles (300km)"),
+# so they agree within 5%; counts, money and percentages must match unless a
+# source says "about".
+CONVERSION_TOLERANCE = 0.05
+APPROXIMATE_TOLERANCE = 0.1
+_PHYSICAL_UNITS = frozenset({"m", "kg", "s", "m/s", "m2", "m3", "W"})
 
 
 def compare_groups(
@@ -66,9 +71,24 @@ def _bounds(q: Quantity) -> tuple[float, float]:
     return low * factor, high * factor
 
 
+def _tolerance(a: Quantity, b: Quantity) -> float:
+    if "about" in (a.qualifier, b.qualifier):
+        return APPROXIMATE_TOLERANCE
+    return CONVERSION_TOLERANCE if a.si_unit in _PHYSICAL_UNITS else 0.0
+
+
 def quantities_agree(a: Quantity, b: Quantity) -> bool:
+    """Overlapping ranges, allowing for rounding; "up to 300" and "300" agree."""
     (a0, a1), (b0, b1) = _bounds(a), _bounds(b)
-    slack = REL_TOLERANCE * max(abs(a1), abs(b1), 1e-9)
+    if a.qualifier == "up_to":
+        a0 = min(a0, 0.0)
+    if b.qualifier == "up_to":
+        b0 = min(b0, 0.0)
+    if a.qualifier == "at_least":
+        a1 = float("inf")
+    if b.qualifier == "at_least":
+        b1 = float("inf")
+    slack = _tolerance(a, b) * max(min(abs(a1), abs(b1)), 1e-9) if a1 != float("inf") or b1 != float("inf") else 0.0
     return a0 - slack <= b1 and b0 - slack <= a1
 
 

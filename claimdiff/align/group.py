@@ -22,12 +22,12 @@ def form_groups(
     prob: FloatArray,
     threshold: float,
     *,
-    linkage: float = 0.75,
+    linkage: float = 1.0,
 ) -> list[list[int]]:
     """Groups of claim indexes (every claim in exactly one group)."""
     n = len(sources)
     score: dict[tuple[int, int], float] = {}
-    keep = prob >= threshold * linkage
+    keep = prob >= 0.01  # weaker pairs count as zero in the linkage test
     for i, j, p in zip(left[keep].tolist(), right[keep].tolist(), prob[keep].tolist()):
         score[(min(i, j), max(i, j))] = p
     members: dict[int, list[int]] = {i: [i] for i in range(n)}

@@ -13,7 +13,7 @@ from typing import Sequence
 from claimdiff.clean import CleanText
 from claimdiff.extract.dates import find_dates
 from claimdiff.extract.hedges import find_hedges
-from claimdiff.extract.names import find_names
+from claimdiff.extract.names import find_names, mid_sentence_capitals
 from claimdiff.extract.quantities import find_quantities
 from claimdiff.extract.quotes import PRONOUNS, attributions, find_quotes
 from claimdiff.models import Claim, DateRef, Quantity, Quote, Role, Span
@@ -30,9 +30,10 @@ def extract_facts(
     last_speaker: str | None = None  # "he told journalists" refers back to the last one named
     prev_quote_speaker: str | None = None
     body_names: set[str] = set()
+    known = mid_sentence_capitals(" ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY))
     for s in sentences:
         if s.claim.role is Role.BODY:
-            body_names.update(n.text for n in find_names(s.claim.text))
+            body_names.update(n.text for n in find_names(s.claim.text, known=known))
     for s in sentences:
         claim = s.claim
         text = claim.text
@@ -75,7 +76,7 @@ def extract_facts(
         if named:
             last_speaker = named[-1]
         headline = claim.role is Role.HEADLINE
-        names = find_names(text, title_case=headline and _title_case(text))
+        names = find_names(text, title_case=headline and _title_case(text), known=known)
         if headline:
             names = [n for n in names if n.text in body_names] or names
         entities = [Span(n.text, *span(n.start, n.end)) for n in names]

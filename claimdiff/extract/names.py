@@ -14,9 +14,8 @@ _PARTICLES = r"(?:of|for|de|del|della|da|das|dos|du|la|le|von|van|der|den|al|el|
 _WORD = r"[A-Z][\w’'.&-]*"
 NAME_RUN_RE = re.compile(rf"{_WORD}(?:(?:\s+{_PARTICLES})?\s+{_WORD})*")
 _POSSESSIVE_RE = re.compile(r"(?:’s|'s|’|')$")
-# Punkt's orthographic flags: seen lower-case anywhere / upper-case mid-sentence.
-_ORTHO_LC = (1 << 3) | (1 << 4) | (1 << 5)
-_ORTHO_MID_UC = 1 << 1
+# Punkt's orthographic flags (nltk.tokenize.punkt): seen lower-case anywhere.
+_ORTHO_LC = (1 << 4) | (1 << 5) | (1 << 6)
 
 
 @dataclass(frozen=True)
@@ -33,27 +32,41 @@ def _ortho() -> dict[str, int]:
     return dict(tokenizer()._params.ortho_context)
 
 
-def is_common_word(word: str) -> bool:
-    """True for a word English mostly writes in lower case ("Following", "Deploys")."""
+def is_common_word(word: str, known: frozenset[str] = frozenset()) -> bool:
+    """True for a word English also writes in lower case ("Following", "Officials"),
+    unless this document capitalises it mid-sentence (then it is a name here: "China")."""
     w = word.lower().strip(".’'")
     if w in NON_NAME_CAPITALS or w in STOPWORDS:
         return True
-    flags = _ortho().get(w, 0)
-    return bool(flags & _ORTHO_LC) and not flags & _ORTHO_MID_UC
+    if w in known:
+        return False
+    return bool(_ortho().get(w, 0) & _ORTHO_LC)
 
 
-def find_names(text: str, *, title_case: bool = False) -> list[FoundName]:
+def mid_sentence_capitals(text: str) -> frozenset[str]:
+    """Lower-cased words a text capitalises where no sentence starts: its names."""
+    out = set()
+    for m in re.finditer(r"(?<=[a-z,;] )[A-Z][\w’'-]+", text):
+        out.add(m.group().lower().strip("’'"))
+    return frozenset(out)
+
+
+def find_names(
+    text: str, *, title_case: bool = False, known: frozenset[str] | None = None
+) -> list[FoundName]:
     """Capitalised spans; a sentence opener is dropped when it is a common word.
 
     In a title-case headline every word is capitalised, so only words that are
     not common English words count there.
     """
+    if known is None:  # a title-case headline capitalises everything: no evidence there
+        known = frozenset() if title_case else mid_sentence_capitals(text)
     out: list[FoundName] = []
     for m in NAME_RUN_RE.finditer(text):
         words = [(m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())]
         opener = _is_opener(text, m.start())
         keep = [
-            not ((title_case or (opener and i == 0)) and is_common_word(text[a:b]))
+            not ((title_case or (opener and i == 0)) and is_common_word(text[a:b], known))
             for i, (a, b) in enumerate(words)
         ]
         run: list[tuple[int, int]] = []

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from claimdiff.align import Alignment
+from claimdiff.compare import (
+    classify_quote,
+    compare_groups,
+    compare_hedges,
+    compare_names,
+    compare_quantities,
+    dates_compatible,
+    quantities_agree,
+)
+from claimdiff.extract import extract_text
+from claimdiff.models import Claim, Source, Verdict
+
+
+def claim(source: str, text: str) -> Claim:
+    return extract_text(text, source=source)
+
+
+def test_unit_conversion_agrees_and_different_figures_differ() -> None:
+    a = claim("a", "The missiles have a range of 188 miles (300km).")
+    b = claim("b", "The missiles have a range of 300 km.")
+    c = claim("c", "The missiles have a range of 600 km.")
+    assert compare_quantities([a, b]) == []
+    (f,) = compare_quantities([a, c])
+    assert f.kind == "quantity" and "differs" in f.summary
+    assert f.values == {"a": "188 miles (300km)", "c": "600 km"}
+
+
+def test_up_to_versus_exact_agrees_with_a_note() -> None:
+    (f,) = compare_quantities([claim("a", "a range of up to 300 km"), claim("b", "a range of 300 km")])
+    assert "qualified differently" in f.summary
+
+
+def test_figure_given_by_one_source_only() -> None:
+    (f,) = compare_quantities(
+        [claim("a", "Some 3,500 troops were deployed."), claim("b", "Troops were deployed.")]
+    )
+    assert f.summary.startswith("only a gives troops")
+
+
+def qty(text: str):  # type: ignore[no-untyped-def]
+    (x,) = extract_text(text).quantities
+    return x
+
+
+def test_quantity_tolerance() -> None:
+    assert quantities_agree(qty("45 people"), qty("45 people"))
+    assert not quantities_agree(qty("45 people"), qty("48 people"))  # a toll must match exactly
+    assert quantities_agree(qty("about 45 people"), qty("48 people"))
+    assert quantities_agree(qty("at least 45 people"), qty("48 people"))
+    assert quantities_agree(qty("5 km"), qty("3 miles"))  # 4.83 km: rounding of a conversion
+    assert not quantities_agree(qty("5 km"), qty("5 miles"))
+    assert not quantities_agree(qty("2.3%"), qty("2.5%"))
+    assert quantities_agree(qty("up to 300 km"), qty("250 km"))
+
+
+def test_dates_compare_at_common_precision() -> None:
+    assert dates_compatible("2016-12", "2016-12-15")
+    assert dates_compatible("2016-W47", "2016-11-22")
+    assert not dates_compatible("2016-11-22", "2016-11-18")
+    assert not dates_compatible("2016-12", "2017-12")
+
+
+def test_quote_classification() -> None:
+    long_ = "From our point of view it should not in any way influence the centripetal trend"
+    assert classify_quote(long_, long_) == "verbatim"
+    assert classify_quote("it should not in any way influence the centripetal trend", long_) == "truncated"
+    assert classify_quote("it should not in any way influence the fast trends", "it should not in any way influence the centripetal trend") == "altered"
+    assert classify_quote("we will win the election", "prices are rising fast across the region") is None
+
+
+def test_hedge_against_flat_statement() -> None:
+    (f,) = compare_hedges(
+        [claim("a", "The two sides reportedly never signed a treaty."), claim("b", "The two sides never signed a treaty.")]
+    )
+    assert f.kind == "hedge" and f.values == {"a": "reportedly", "b": "(states it flatly)"}
+
+
+def test_name_spelling_variants() -> None:
+    (f,) = compare_names([claim("a", "He met Sergei Lavrov in Bonn."), claim("b", "He met Sergey Lavrov in Bonn.")])
+    assert f.kind == "name"
+    assert compare_names([claim("a", "Dmitry Peskov said so."), claim("b", "Peskov said so.")]) == []
+
+
+def test_verdicts() -> None:
+    cs = [
+        claim("a", "The missiles have a range of 300 km."),
+        claim("b", "The missiles have a range of 600 km."),
+        claim("a", "Officials met on Monday."),
+        claim("b", "Officials met on Monday."),
+        claim("a", "Only one outlet says this."),
+    ]
+    sources = [Source("a", "A", "a.txt", None, ""), Source("b", "B", "b.txt", None, "")]
+    groups = compare_groups(
+        [Alignment((0, 1), 0.9), Alignment((2, 3), 0.95), Alignment((4,), None)], cs, sources
+    )
+    assert [g.verdict for g in groups] == [Verdict.DIFFER, Verdict.AGREE, Verdict.SINGLE]
+    assert [g.id for g in groups] == ["g1", "g2", "g3"]

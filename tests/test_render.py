@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import json
+from io import StringIO
+
+from rich.console import Console
+
+from claimdiff.models import Verdict
+from claimdiff.render import distinct_words
+from claimdiff.render.json import SCHEMA, render_json
+from claimdiff.render.markdown import render_markdown
+from claimdiff.render.terminal import render_terminal
+
+
+def test_json_schema_fields(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(render_json(kurils_report))
+    assert data["schema"] == SCHEMA
+    assert list(data) == ["schema", "sources", "claims", "groups", "framing", "summary"]
+    assert set(data["sources"][0]) >= {"id", "outlet", "path", "published", "claims"}
+    claim = data["claims"][0]
+    assert set(claim) >= {"id", "source", "sentence_index", "text", "start", "end", "quantities", "dates", "quotes", "entities", "hedges"}
+    group = data["groups"][0]
+    assert set(group) >= {"id", "claims", "sources", "similarity", "verdict", "findings"}
+    assert set(data["summary"]) == {"sources", "claims", "groups", "agree", "differ", "single"}
+    assert data["summary"]["claims"] == len(data["claims"])
+    assert sum(data["summary"][v] for v in ("agree", "differ", "single")) == len(data["groups"])
+
+
+def test_json_offsets_cite_the_original(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(render_json(kurils_report))
+    texts = {s.id: s.text for s in kurils_report.sources}
+    for c in data["claims"]:
+        original = texts[c["source"]][c["start"] : c["end"]]
+        assert original.split()[0].startswith(c["text"].split()[0][:3])
+
+
+def test_markdown_sections_and_escaping(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    md = render_markdown(kurils_report)
+    assert md.startswith("# claimdiff report\n")
+    for title in ("## Differences", "## Agreements", "## Single-source claims"):
+        assert title in md
+    assert "| `guardian` | The Guardian | 2016-11-23 |" in md
+    for line in md.splitlines():
+        if line.startswith("| `") and "|" in line:
+            # every table row keeps its column count: pipes inside text are escaped
+            assert line.count(" | ") >= 2
+
+
+def test_terminal_renders_side_by_side_without_colour_when_asked(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    buf = StringIO()
+    Console(file=buf, width=100, no_color=True, force_terminal=False).print(render_terminal(kurils_report))
+    out = buf.getvalue()
+    assert "\x1b[" not in out
+    assert "Differences" in out and "Single-source claims" in out
+    differ = [g for g in kurils_report.groups if g.verdict is Verdict.DIFFER]
+    if differ:
+        assert differ[0].id in out
+
+
+def test_distinct_words_marks_only_content_words_others_lack(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    from claimdiff.extract import extract_text
+
+    a = extract_text("Russia deployed missiles to disputed islands.")
+    b = extract_text("Russia deployed missiles to contested islands.")
+    pieces = distinct_words(a, [b])
+    assert [t for t, d in pieces if d] == ["disputed"]
