@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from claimdiff.lexicon import STOPWORDS
@@ -39,10 +40,11 @@ def _porter(cls: type) -> object:
     return cls()
 
 
-def content_terms(text: str) -> list[str]:
-    """Stems of the words that carry content: no function words, no bare punctuation."""
+def content_terms(text: str, keep: Container[str] = frozenset()) -> list[str]:
+    """Stems of the words that carry content: no function words, no bare punctuation.
+    Words in ``keep`` (names) are left unstemmed."""
     return [
-        w if not w.isalpha() else stem(w)
+        w if not w.isalpha() or w in keep else stem(w)
         for w in words(text)
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
     ]

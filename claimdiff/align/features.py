@@ -118,7 +118,11 @@ def prepare(
 ) -> Prepared:
     """Normalise texts and index their terms, names and numbers."""
     norm = [normalise(t) for t in texts]
-    terms = [content_terms(t) for t in texts]
+    name_sets = [_name_tokens(ns) for ns in names]
+    canon = _name_variants(set().union(*name_sets) if name_sets else set())
+    # Content words that are names take their family spelling too: "Japanese" in one
+    # sentence and "Japan" in another are the same content word.
+    terms = [[canon.get(w, w) for w in content_terms(t, keep=canon)] for t in texts]
     vocab: dict[str, int] = {}
     df: dict[int, int] = {}
     term_ids: list[list[int]] = []
@@ -137,10 +141,8 @@ def prepare(
             row[i] = row.get(i, 0.0) + idf[i]
         norm2 = math.sqrt(sum(v * v for v in row.values())) or 1.0
         tfidf_rows.append({i: v / norm2 for i, v in row.items()})
-    name_sets = [_name_tokens(ns) for ns in names]
-    canon = _name_variants(set().union(*name_sets) if name_sets else set())
-    name_rows, n_names = _binary_rows([{canon[t] for t in ns} for ns in name_sets])
-    number_rows, n_numbers = _binary_rows([set(ns) for ns in numbers])
+    name_rows, n_names = _idf_rows([{canon[t] for t in ns} for ns in name_sets])
+    number_rows, n_numbers = _idf_rows([set(ns) for ns in numbers])
     return Prepared(
         texts=norm,
         content=[" ".join(ts) for ts in terms],
@@ -184,10 +186,17 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:n]
 
 
-def _binary_rows(sets: Sequence[set[str]]) -> tuple[list[dict[int, float]], int]:
+def _idf_rows(sets: Sequence[set[str]]) -> tuple[list[dict[int, float]], int]:
+    """Rows weighted by idf over these claims: a name every sentence of the story
+    mentions says little about which sentences match; a rare one says a lot."""
     vocab: dict[str, int] = {}
-    rows = [{vocab.setdefault(x, len(vocab)): 1.0 for x in s} for s in sets]
-    return rows, len(vocab)
+    ids = [{vocab.setdefault(x, len(vocab)) for x in s} for s in sets]
+    df: dict[int, int] = {}
+    for row in ids:
+        for i in row:
+            df[i] = df.get(i, 0) + 1
+    n = len(sets)
+    return [{i: math.log((1 + n) / (1 + df[i])) + 1.0 for i in row} for row in ids], len(vocab)
 
 
 def pair_features(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray:
@@ -231,11 +240,11 @@ def pair_features(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray
 def _overlap(
     sparse: Sparse, left: IntArray, right: IntArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Shared items over the smaller set; the share of the union left unshared; and
-    the conflict: items only one side has, on *both* sides (another place, another
+    """Shared weight over the smaller side; the share of the union left unshared; and
+    the conflict: weight only one side has, on *both* sides (another place, another
     actor), which a paraphrase naming "the minister" instead of "Jane Smith" lacks."""
-    shared = sparse.pair_dot(left, right, mode="binary")
-    sizes = sparse.row_sizes().astype(np.float64)
+    shared = sparse.pair_dot(left, right, mode="left")
+    sizes = sparse.row_sums()
     sa, sb = sizes[left], sizes[right]
     smaller = np.minimum(sa, sb)
     union = sa + sb - shared

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import numpy as np
+from numpy.typing import NDArray
 
 from claimdiff.align.features import FloatArray, IntArray
 
@@ -23,9 +24,18 @@ def form_groups(
     threshold: float,
     *,
     linkage: float = 1.0,
+    mutual_best: bool = True,
 ) -> list[list[int]]:
-    """Groups of claim indexes (every claim in exactly one group)."""
+    """Groups of claim indexes (every claim in exactly one group).
+
+    With ``mutual_best`` a pair may join only if each claim is the other's best
+    match in the other's source: when a claim's real partner has been taken by a
+    closer match, it stays single rather than settling for a look-alike.
+    """
     n = len(sources)
+    if mutual_best and len(prob):
+        allowed = _mutual_best(sources, left, right, prob)
+        prob = np.where(allowed, prob, 0.0)
     score: dict[tuple[int, int], float] = {}
     keep = prob >= 0.01  # weaker pairs count as zero in the linkage test
     for i, j, p in zip(left[keep].tolist(), right[keep].tolist(), prob[keep].tolist()):
@@ -51,6 +61,16 @@ def form_groups(
             owner[i] = a
         del members[b]
     return [sorted(g) for g in sorted(members.values(), key=min)]
+
+
+def _mutual_best(sources: IntArray, left: IntArray, right: IntArray, prob: FloatArray) -> NDArray[np.bool_]:
+    n_src = int(sources.max()) + 1
+    best = np.zeros(len(sources) * n_src)
+    key_l = left * n_src + sources[right]  # left's best in right's source
+    key_r = right * n_src + sources[left]
+    np.maximum.at(best, key_l, prob)
+    np.maximum.at(best, key_r, prob)
+    return (prob >= best[key_l]) & (prob >= best[key_r])
 
 
 def _mean(score: dict[tuple[int, int], float], ga: Iterable[int], gb: Iterable[int]) -> float:

@@ -57,6 +57,7 @@ def fit_logistic(
     *,
     l2: float = 1.0,
     signs: tuple[int, ...] | None = None,
+    sample_weight: NDArray[np.float64] | None = None,
     sweeps: int = 300,
 ) -> tuple[NDArray[np.float64], float]:
     """L2-regularised logistic regression with sign constraints on the weights.
@@ -68,6 +69,7 @@ def fit_logistic(
     optimisation library.
     """
     n, d = x.shape
+    sw = np.ones(n) if sample_weight is None else sample_weight
     xb = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(d + 1)
     bounds = list(signs) + [0] if signs is not None else [0] * (d + 1)
@@ -77,8 +79,8 @@ def fit_logistic(
         for k in range(d + 1):
             p = 1.0 / (1.0 + np.exp(-z))
             reg = l2 if k < d else 0.0
-            grad = xb[:, k] @ (p - y) + reg * w[k]
-            hess = (xb[:, k] ** 2) @ (p * (1 - p)) + reg + 1e-12
+            grad = xb[:, k] @ (sw * (p - y)) + reg * w[k]
+            hess = (xb[:, k] ** 2) @ (sw * p * (1 - p)) + reg + 1e-12
             new = w[k] - grad / hess
             if bounds[k] > 0:
                 new = max(new, 0.0)
