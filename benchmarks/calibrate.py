@@ -42,7 +42,10 @@ def story_xy(stories: list[st.Story]) -> tuple[FloatArray, FloatArray]:
     x = np.vstack([s.x for s in stories])
     y = np.concatenate(
         [
-            [1.0 if (min(a, b), max(a, b)) in s.truth else 0.0 for a, b in zip(s.left.tolist(), s.right.tolist())]
+            [
+                1.0 if (min(a, b), max(a, b)) in s.truth else 0.0
+                for a, b in zip(s.left.tolist(), s.right.tolist())
+            ]
             for s in stories
         ]
     )
@@ -55,25 +58,41 @@ def fit() -> Model:
     train, _ = split(load_pairs())
     xp, yp = features([p for p in train if p.kind != "random"])
     weights = np.concatenate([np.ones(len(ys)), np.full(len(yp), PAIR_WEIGHT)])
-    w, b = fit_logistic(np.vstack([xs, xp]), np.concatenate([ys, yp]), l2=L2, signs=SIGNS, sample_weight=weights)
+    w, b = fit_logistic(
+        np.vstack([xs, xp]), np.concatenate([ys, yp]), l2=L2, signs=SIGNS, sample_weight=weights
+    )
     model = Model(FEATURES, tuple(float(v) for v in w), b, 0.5)
-    return Model(FEATURES, model.weights, model.bias, st.best_threshold(calibration, model.probability))
+    return Model(
+        FEATURES, model.weights, model.bias, st.best_threshold(calibration, model.probability)
+    )
 
 
 def evaluate(model: Model) -> tuple[list[Row], list[Row], list[Row]]:
     """Rows (method, threshold, P, R, F1): calibration stories, held-out stories, dev pairs."""
     calibration = st.load_stories(st.CALIBRATION)
     held_out = st.load_stories(exclude=st.CALIBRATION)
-    cal_rows: list[Row] = [("combined model", model.threshold, *st.score(calibration, model.probability, model.threshold))]
-    test_rows: list[Row] = [("combined model", model.threshold, *st.score(held_out, model.probability, model.threshold))]
+    cal_rows: list[Row] = [
+        (
+            "combined model",
+            model.threshold,
+            *st.score(calibration, model.probability, model.threshold),
+        )
+    ]
+    test_rows: list[Row] = [
+        ("combined model", model.threshold, *st.score(held_out, model.probability, model.threshold))
+    ]
     for name in BASELINES:
-        t = st.best_threshold(calibration, _single(name))  # each baseline gets its own best threshold
+        t = st.best_threshold(
+            calibration, _single(name)
+        )  # each baseline gets its own best threshold
         cal_rows.append((f"{name} alone", t, *st.score(calibration, _single(name), t)))
         test_rows.append((f"{name} alone", t, *st.score(held_out, _single(name), t)))
     _, dev = split(load_pairs())
     dev = [p for p in dev if p.kind != "random"]
     xd, yd = features(dev)
-    pair_rows: list[Row] = [("combined model", model.threshold, *prf(model.probability(xd) >= model.threshold, yd))]
+    pair_rows: list[Row] = [
+        ("combined model", model.threshold, *prf(model.probability(xd) >= model.threshold, yd))
+    ]
     return cal_rows, test_rows, pair_rows
 
 
@@ -84,7 +103,9 @@ def main(argv: list[str]) -> int:
         load_model.cache_clear()
         print(f"wrote {WEIGHTS_PATH.name}: threshold {model.threshold:.2f}")
     model = load_model()
-    held = sorted(p.name for p in st.STORIES.iterdir() if p.name not in st.CALIBRATION and p.is_dir())
+    held = sorted(
+        p.name for p in st.STORIES.iterdir() if p.name not in st.CALIBRATION and p.is_dir()
+    )
     titles = (
         f"calibration stories ({', '.join(st.CALIBRATION)})",
         f"HELD-OUT stories ({', '.join(held)})",

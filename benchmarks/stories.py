@@ -63,7 +63,9 @@ def load_story(folder: Path) -> Story:
     return Story(folder.name, claims, truth, src, left, right, pair_features(prep, left, right))
 
 
-def load_stories(names: tuple[str, ...] | None = None, *, exclude: tuple[str, ...] = ()) -> list[Story]:
+def load_stories(
+    names: tuple[str, ...] | None = None, *, exclude: tuple[str, ...] = ()
+) -> list[Story]:
     folders = sorted(p for p in STORIES.iterdir() if (p / "alignment.json").is_file())
     return [
         load_story(p)

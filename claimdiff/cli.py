@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -29,13 +29,13 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     differ = "differ"
     single = "single"
     never = "never"
@@ -50,7 +50,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
     ] = False,
 ) -> None:
     """Compare how news outlets report the same event."""
@@ -94,23 +97,35 @@ def compare(
             show_default=False,
         ),
     ],
-    format: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.terminal,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Report format.")
+    ] = Format.terminal,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
     ] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(min=0.0, max=1.0, help="Alignment threshold on the match probability (default: calibrated)."),
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Alignment threshold on the match probability (default: calibrated).",
+        ),
     ] = None,
     published: Annotated[
         list[str] | None,
-        typer.Option("--published", metavar="ID=YYYY-MM-DD", help="Set a source's publication date."),
+        typer.Option(
+            "--published", metavar="ID=YYYY-MM-DD", help="Set a source's publication date."
+        ),
     ] = None,
     outlet: Annotated[
-        list[str] | None, typer.Option("--outlet", metavar="ID=NAME", help="Set a source's outlet name.")
+        list[str] | None,
+        typer.Option("--outlet", metavar="ID=NAME", help="Set a source's outlet name."),
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Exit 1 when any group differs / any claim is single-source.")
+        FailOn,
+        typer.Option(
+            "--fail-on", help="Exit 1 when any group differs / any claim is single-source."
+        ),
     ] = FailOn.never,
 ) -> None:
     """Compare two or more reports of one event."""
@@ -138,8 +153,12 @@ def compare(
 
 @app.command(epilog="Example: claimdiff claims samples/kurils/guardian.txt --removed")
 def claims(
-    path: Annotated[str, typer.Argument(help="One article file, or '-' for standard input.", show_default=False)],
-    removed: Annotated[bool, typer.Option("--removed", help="Also list what cleaning removed, and why.")] = False,
+    path: Annotated[
+        str, typer.Argument(help="One article file, or '-' for standard input.", show_default=False)
+    ],
+    removed: Annotated[
+        bool, typer.Option("--removed", help="Also list what cleaning removed, and why.")
+    ] = False,
 ) -> None:
     """Print the cleaned claims of one source with their character offsets."""
     with _errors():

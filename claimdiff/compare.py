@@ -30,7 +30,9 @@ def compare_groups(
     for n, al in enumerate(alignments, 1):
         members = sorted((claims[i] for i in al.members), key=lambda c: order[c.source])
         findings = find_differences(members) if len(members) > 1 else []
-        verdict = Verdict.SINGLE if len(members) == 1 else Verdict.DIFFER if findings else Verdict.AGREE
+        verdict = (
+            Verdict.SINGLE if len(members) == 1 else Verdict.DIFFER if findings else Verdict.AGREE
+        )
         groups.append(
             Group(
                 id=f"g{n}",
@@ -88,7 +90,11 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool:
         a1 = float("inf")
     if b.qualifier == "at_least":
         b1 = float("inf")
-    slack = _tolerance(a, b) * max(min(abs(a1), abs(b1)), 1e-9) if a1 != float("inf") or b1 != float("inf") else 0.0
+    slack = (
+        _tolerance(a, b) * max(min(abs(a1), abs(b1)), 1e-9)
+        if a1 != float("inf") or b1 != float("inf")
+        else 0.0
+    )
     return a0 - slack <= b1 and b0 - slack <= a1
 
 
@@ -100,19 +106,27 @@ def compare_quantities(claims: Sequence[Claim]) -> list[Finding]:
             if q.measure is None and q.si_unit is None:
                 continue  # a bare number with no unit or noun: nothing to compare it with
             by_dim.setdefault(_dimension(q), {}).setdefault(c.source, q)
-    for dim, per_source in by_dim.items():
+    for per_source in by_dim.values():
         values = {s: q.text for s, q in per_source.items()}
         missing = [c.source for c in claims if c.source not in per_source]
         if len(per_source) >= 2:
             items = list(per_source.items())
-            clash = [(s1, s2) for (s1, q1), (s2, q2) in combinations(items, 2) if not quantities_agree(q1, q2)]
+            clash = [
+                (s1, s2)
+                for (s1, q1), (s2, q2) in combinations(items, 2)
+                if not quantities_agree(q1, q2)
+            ]
             if clash:
                 what = _what(per_source)
                 shown = "; ".join(f"{s}: {t}" for s, t in values.items())
                 findings.append(Finding("quantity", f"{what} differs: {shown}", values))
             elif len({q.qualifier for q in per_source.values()}) > 1:
                 shown = "; ".join(f"{s}: {t}" for s, t in values.items())
-                findings.append(Finding("quantity", f"figures agree but are qualified differently: {shown}", values))
+                findings.append(
+                    Finding(
+                        "quantity", f"figures agree but are qualified differently: {shown}", values
+                    )
+                )
         if missing and per_source:
             giver = ", ".join(per_source)
             what = _what(per_source)
@@ -167,7 +181,9 @@ def compare_dates(claims: Sequence[Claim]) -> list[Finding]:
         if not any(dates_compatible(a.value or "", b.value or "") for a in d1 for b in d2):
             values = {s1: f"{d1[0].text} ({d1[0].value})", s2: f"{d2[0].text} ({d2[0].value})"}
             findings.append(
-                Finding("date", f"dates differ: {s1} says {values[s1]}, {s2} says {values[s2]}", values)
+                Finding(
+                    "date", f"dates differ: {s1} says {values[s1]}, {s2} says {values[s2]}", values
+                )
             )
     return findings
 
@@ -176,7 +192,7 @@ def compare_dates(claims: Sequence[Claim]) -> list[Finding]:
 
 
 def classify_quote(a: str, b: str) -> str | None:
-    """verbatim, truncated (one is a contiguous part of the other), altered, or None if unrelated."""
+    """verbatim, truncated (one is a contiguous part of the other), altered, or None."""
     from rapidfuzz import fuzz
 
     na, nb = normalise(a), normalise(b)
@@ -200,7 +216,11 @@ def compare_quotes(claims: Sequence[Claim]) -> list[Finding]:
                     continue
                 values = {c1.source: q1.text, c2.source: q2.text}
                 if kind == "truncated":
-                    shorter = c1.source if len(normalise(q1.text)) < len(normalise(q2.text)) else c2.source
+                    shorter = (
+                        c1.source
+                        if len(normalise(q1.text)) < len(normalise(q2.text))
+                        else c2.source
+                    )
                     summary = f"quote truncated in {shorter}"
                 else:
                     summary = f"quote worded differently in {c1.source} and {c2.source}"
@@ -224,7 +244,7 @@ def compare_names(claims: Sequence[Claim]) -> list[Finding]:
                 if a == b or a in b or b in a or (a, b) in seen:
                     continue
                 wa, wb = a.split(), b.split()
-                if len(wa) != len(wb) or len(wa) < 2 and min(len(a), len(b)) < 6:
+                if len(wa) != len(wb) or (len(wa) < 2 and min(len(a), len(b)) < 6):
                     continue
                 if fuzz.ratio(a, b) >= 85:
                     seen.add((a, b))
@@ -244,6 +264,8 @@ def compare_hedges(claims: Sequence[Claim]) -> list[Finding]:
     with_hedge = {s: hs for s, hs in hedged.items() if hs}
     if not flat or not with_hedge:
         return []
-    values = {s: ", ".join(hs) for s, hs in with_hedge.items()} | {s: "(states it flatly)" for s in flat}
+    values = {s: ", ".join(hs) for s, hs in with_hedge.items()} | {
+        s: "(states it flatly)" for s in flat
+    }
     who = ", ".join(f"{s} ({', '.join(hs)})" for s, hs in with_hedge.items())
     return [Finding("hedge", f"hedged by {who}; stated flatly by {', '.join(flat)}", values)]

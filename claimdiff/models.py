@@ -7,19 +7,19 @@ report line can cite exactly where a claim came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
-from typing import Mapping
+from enum import StrEnum
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     AGREE = "agree"
     DIFFER = "differ"
     SINGLE = "single"
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     HEADLINE = "headline"
     BODY = "body"
 

@@ -70,10 +70,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _merge_numbered(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in spans:
-        if merged and _NO_BEFORE_NUMBER.search(text[merged[-1][0] : merged[-1][1]]):
-            if _NUMBER_START.match(text[start:end]):
-                merged[-1] = (merged[-1][0], end)
-                continue
+        previous = text[merged[-1][0] : merged[-1][1]] if merged else ""
+        if _NO_BEFORE_NUMBER.search(previous) and _NUMBER_START.match(text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+            continue
         merged.append((start, end))
     return merged
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from functools import lru_cache
+from typing import Any
 
 from claimdiff.lexicon import STOPWORDS
 
@@ -30,14 +31,14 @@ def words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    from nltk.stem.porter import PorterStemmer
-
-    return _porter(PorterStemmer).stem(word)
+    return str(_porter().stem(word))
 
 
 @lru_cache(maxsize=1)
-def _porter(cls: type) -> object:
-    return cls()
+def _porter() -> Any:
+    from nltk.stem.porter import PorterStemmer  # nltk loads lazily: not at --help
+
+    return PorterStemmer()
 
 
 def content_terms(text: str, keep: Container[str] = frozenset()) -> list[str]:

@@ -37,7 +37,10 @@ def test_compare_json_and_markdown_are_deterministic() -> None:
     j1, j2 = run("compare", str(SAMPLES), "-f", "json"), run("compare", str(SAMPLES), "-f", "json")
     assert j1.exit_code == 0 and j1.stdout == j2.stdout
     assert json.loads(j1.stdout)["schema"] == "claimdiff.report/1"
-    m1, m2 = run("compare", str(SAMPLES), "-f", "markdown"), run("compare", str(SAMPLES), "-f", "markdown")
+    m1, m2 = (
+        run("compare", str(SAMPLES), "-f", "markdown"),
+        run("compare", str(SAMPLES), "-f", "markdown"),
+    )
     assert m1.stdout == m2.stdout and m1.stdout.startswith("# claimdiff report")
 
 
@@ -68,7 +71,15 @@ def test_stdin_and_overrides(tmp_path: Path) -> None:
     b = tmp_path / "b.txt"
     b.write_text(ARTICLE_B)
     result = run(
-        "compare", "-", str(b), "-f", "json", "--published", "b=2024-04-02", "--outlet", "stdin=Wire",
+        "compare",
+        "-",
+        str(b),
+        "-f",
+        "json",
+        "--published",
+        "b=2024-04-02",
+        "--outlet",
+        "stdin=Wire",
         input=ARTICLE_A,
     )
     assert result.exit_code == 0, result.output

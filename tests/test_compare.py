@@ -29,7 +29,9 @@ def test_unit_conversion_agrees_and_different_figures_differ() -> None:
 
 
 def test_up_to_versus_exact_agrees_with_a_note() -> None:
-    (f,) = compare_quantities([claim("a", "a range of up to 300 km"), claim("b", "a range of 300 km")])
+    (f,) = compare_quantities(
+        [claim("a", "a range of up to 300 km"), claim("b", "a range of 300 km")]
+    )
     assert "qualified differently" in f.summary
 
 
@@ -66,22 +68,41 @@ def test_dates_compare_at_common_precision() -> None:
 def test_quote_classification() -> None:
     long_ = "From our point of view it should not in any way influence the centripetal trend"
     assert classify_quote(long_, long_) == "verbatim"
-    assert classify_quote("it should not in any way influence the centripetal trend", long_) == "truncated"
-    assert classify_quote("it should not in any way influence the fast trends", "it should not in any way influence the centripetal trend") == "altered"
-    assert classify_quote("we will win the election", "prices are rising fast across the region") is None
+    assert (
+        classify_quote("it should not in any way influence the centripetal trend", long_)
+        == "truncated"
+    )
+    assert (
+        classify_quote(
+            "it should not in any way influence the fast trends",
+            "it should not in any way influence the centripetal trend",
+        )
+        == "altered"
+    )
+    assert (
+        classify_quote("we will win the election", "prices are rising fast across the region")
+        is None
+    )
 
 
 def test_hedge_against_flat_statement() -> None:
     (f,) = compare_hedges(
-        [claim("a", "The two sides reportedly never signed a treaty."), claim("b", "The two sides never signed a treaty.")]
+        [
+            claim("a", "The two sides reportedly never signed a treaty."),
+            claim("b", "The two sides never signed a treaty."),
+        ]
     )
     assert f.kind == "hedge" and f.values == {"a": "reportedly", "b": "(states it flatly)"}
 
 
 def test_name_spelling_variants() -> None:
-    (f,) = compare_names([claim("a", "He met Sergei Lavrov in Bonn."), claim("b", "He met Sergey Lavrov in Bonn.")])
+    (f,) = compare_names(
+        [claim("a", "He met Sergei Lavrov in Bonn."), claim("b", "He met Sergey Lavrov in Bonn.")]
+    )
     assert f.kind == "name"
-    assert compare_names([claim("a", "Dmitry Peskov said so."), claim("b", "Peskov said so.")]) == []
+    assert (
+        compare_names([claim("a", "Dmitry Peskov said so."), claim("b", "Peskov said so.")]) == []
+    )
 
 
 def test_verdicts() -> None:

@@ -13,13 +13,19 @@ from claimdiff.extract.quotes import find_quotes
 
 
 def q(text: str) -> list[tuple[str, float, str | None, str]]:
-    return [(x.text, x.value, x.unit.symbol if x.unit else None, x.qualifier) for x in find_quantities(text)]
+    return [
+        (x.text, x.value, x.unit.symbol if x.unit else None, x.qualifier)
+        for x in find_quantities(text)
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a range of up to 188 miles (300km).", [("up to 188 miles (300km)", 188.0, "mi", "up_to")]),
+        (
+            "a range of up to 188 miles (300km).",
+            [("up to 188 miles (300km)", 188.0, "mi", "up_to")],
+        ),
         ("more than 600 kilometers away", [("more than 600 kilometers", 600.0, "km", "at_least")]),
         ("some 3,500 troops arrived", [("some 3,500", 3500.0, None, "about")]),
         ("a $2bn loan", [("$2bn", 2e9, "USD", "exact")]),
@@ -36,7 +42,15 @@ def test_quantities(text: str, expected: list[tuple[str, float, str | None, str]
 
 @pytest.mark.parametrize(
     "text",
-    ["X-35 anti-ship missiles", "the 2+2 talks", "on March 20 in Tokyo", "In 2015, the Tor-M2U", "the G20 summit", "at 10 a.m. on Friday", "No. 10 Downing Street"],
+    [
+        "X-35 anti-ship missiles",
+        "the 2+2 talks",
+        "on March 20 in Tokyo",
+        "In 2015, the Tor-M2U",
+        "the G20 summit",
+        "at 10 a.m. on Friday",
+        "No. 10 Downing Street",
+    ],
 )
 def test_not_quantities(text: str) -> None:
     assert q(text) == []
@@ -97,7 +111,9 @@ def test_quotes_and_speakers() -> None:
     assert x.text == "It should not in any way influence relations" and x.speaker == "Dmitry Peskov"
     (y,) = find_quotes('Peskov said: "Russia is doing everything necessary."')
     assert y.speaker == "Peskov"
-    (z,) = find_quotes("The ministry said it was considering an “appropriate response” to the move.")
+    (z,) = find_quotes(
+        "The ministry said it was considering an “appropriate response” to the move."
+    )
     assert z.speaker == "ministry" or z.speaker is None or "ministry" in (z.speaker or "").lower()
     assert find_quotes("so-called “experts” said") == []  # a scare-quoted word is not a quote
 
@@ -114,14 +130,26 @@ def test_pronoun_speaker_resolves_to_last_named_speaker_in_source() -> None:
 
 
 def test_names_skip_sentence_openers_and_split_possessives() -> None:
-    names = [n.text for n in find_names("Following the vote, Japan’s Ministry of Foreign Affairs said Fumio Kishida would go.")]
+    names = [
+        n.text
+        for n in find_names(
+            "Following the vote, Japan’s Ministry of Foreign Affairs said Fumio Kishida would go."
+        )
+    ]
     assert names == ["Japan", "Ministry of Foreign Affairs", "Fumio Kishida"]
-    headline = [n.text for n in find_names("Russia Deploys Missiles On Disputed Islands, Tells Japan Not To Worry", title_case=True)]
+    headline = [
+        n.text
+        for n in find_names(
+            "Russia Deploys Missiles On Disputed Islands, Tells Japan Not To Worry", title_case=True
+        )
+    ]
     assert headline == ["Russia", "Japan"]
 
 
 def test_hedges() -> None:
-    assert [h.text for h in find_hedges("Moscow and Tokyo reportedly never signed a treaty.")] == ["reportedly"]
+    assert [h.text for h in find_hedges("Moscow and Tokyo reportedly never signed a treaty.")] == [
+        "reportedly"
+    ]
     assert [h.text for h in find_hedges("The talks may be held in May.")] == ["may"]
     assert find_hedges("The minister signed the treaty.") == []
 

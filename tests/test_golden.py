@@ -16,7 +16,9 @@ from claimdiff.render.markdown import render_markdown
 GOLDEN = Path(__file__).parent / "golden"
 
 
-@pytest.mark.parametrize(("name", "render"), [("kurils.md", render_markdown), ("kurils.json", render_json)])
+@pytest.mark.parametrize(
+    ("name", "render"), [("kurils.md", render_markdown), ("kurils.json", render_json)]
+)
 def test_golden(kurils_report, update_golden: bool, name: str, render) -> None:  # type: ignore[no-untyped-def]
     actual = render(kurils_report)
     path = GOLDEN / name
@@ -25,4 +27,6 @@ def test_golden(kurils_report, update_golden: bool, name: str, render) -> None: 
         path.write_text(actual, encoding="utf-8")
         if not update_golden:
             pytest.fail(f"{name} did not exist and was written; review it and rerun")
-    assert actual == path.read_text(encoding="utf-8"), f"{name} changed; run make golden after review"
+    assert actual == path.read_text(encoding="utf-8"), (
+        f"{name} changed; run make golden after review"
+    )

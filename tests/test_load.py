@@ -48,23 +48,39 @@ def test_stdin_is_a_source(write) -> None:  # type: ignore[no-untyped-def]
     [
         (lambda w: [str(w("a.txt", ARTICLE))], "need at least 2 sources"),
         (lambda w: [str(w("a.txt", ARTICLE)), "/nonexistent/b.txt"], "no such file"),
-        (lambda w: [str(w("x/a.txt", ARTICLE)), str(w("y/a.txt", ARTICLE))], "duplicate source id 'a'"),
+        (
+            lambda w: [str(w("x/a.txt", ARTICLE)), str(w("y/a.txt", ARTICLE))],
+            "duplicate source id 'a'",
+        ),
         (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", "  \n\n"))], "is empty"),
         (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"\x89PNG\x00\x00\x01"))], "binary"),
-        (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"caf\xe9 au lait"))], "not valid UTF-8"),
+        (
+            lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"caf\xe9 au lait"))],
+            "not valid UTF-8",
+        ),
         (lambda w: [str(w("d/sources.toml", "[[source]\nid=").parent)], "malformed TOML"),
         (
             lambda w: [str(w("d/sources.toml", '[[source]]\npath = "gone.txt"\n').parent)],
             "no such file",
         ),
         (
-            lambda w: [str(w("d/sources.toml", '[[source]]\npath = "a.txt"\npublshed = "2020-01-01"\n').parent)],
+            lambda w: [
+                str(
+                    w(
+                        "d/sources.toml", '[[source]]\npath = "a.txt"\npublshed = "2020-01-01"\n'
+                    ).parent
+                )
+            ],
             "unknown key 'publshed'",
         ),
         (
             lambda w: [
                 str(w("d/a.txt", ARTICLE).parent),
-                str(w("d/sources.toml", '[[source]]\npath = "a.txt"\npublished = "yesterday"\n').parent),
+                str(
+                    w(
+                        "d/sources.toml", '[[source]]\npath = "a.txt"\npublished = "yesterday"\n'
+                    ).parent
+                ),
             ],
             "published date must be YYYY-MM-DD",
         ),

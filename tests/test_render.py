@@ -18,7 +18,19 @@ def test_json_schema_fields(kurils_report) -> None:  # type: ignore[no-untyped-d
     assert list(data) == ["schema", "sources", "claims", "groups", "framing", "summary"]
     assert set(data["sources"][0]) >= {"id", "outlet", "path", "published", "claims"}
     claim = data["claims"][0]
-    assert set(claim) >= {"id", "source", "sentence_index", "text", "start", "end", "quantities", "dates", "quotes", "entities", "hedges"}
+    assert set(claim) >= {
+        "id",
+        "source",
+        "sentence_index",
+        "text",
+        "start",
+        "end",
+        "quantities",
+        "dates",
+        "quotes",
+        "entities",
+        "hedges",
+    }
     group = data["groups"][0]
     assert set(group) >= {"id", "claims", "sources", "similarity", "verdict", "findings"}
     assert set(data["summary"]) == {"sources", "claims", "groups", "agree", "differ", "single"}
@@ -48,7 +60,9 @@ def test_markdown_sections_and_escaping(kurils_report) -> None:  # type: ignore[
 
 def test_terminal_renders_side_by_side_without_colour_when_asked(kurils_report) -> None:  # type: ignore[no-untyped-def]
     buf = StringIO()
-    Console(file=buf, width=100, no_color=True, force_terminal=False).print(render_terminal(kurils_report))
+    Console(file=buf, width=100, no_color=True, force_terminal=False).print(
+        render_terminal(kurils_report)
+    )
     out = buf.getvalue()
     assert "\x1b[" not in out
     assert "Differences" in out and "Single-source claims" in out

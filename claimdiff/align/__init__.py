@@ -60,7 +60,9 @@ def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> 
     model = load_model()
     cut = model.threshold if threshold is None else threshold
     source_index: dict[str, int] = {}
-    sources = np.asarray([source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64)
+    sources = np.asarray(
+        [source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64
+    )
     prep = prepare_claims(claims)
     left, right = candidate_pairs(prep, sources)
     prob = model.probability(pair_features(prep, left, right))

@@ -31,7 +31,9 @@ def candidate_pairs(
     return blocked_pairs(prep, sources)
 
 
-def blocked_pairs(prep: Prepared, sources: IntArray, *, max_df: int | None = None) -> tuple[IntArray, IntArray]:
+def blocked_pairs(
+    prep: Prepared, sources: IntArray, *, max_df: int | None = None
+) -> tuple[IntArray, IntArray]:
     """Pairs sharing a term rarer than ``max_df`` documents, a name or a number."""
     n = len(sources)
     cap = max_df or max(20, int(4 * np.sqrt(n)))

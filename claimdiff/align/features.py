@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -65,11 +66,18 @@ class Sparse:
             indptr[r + 1] = len(cols)
         col_arr = np.asarray(cols, dtype=np.int64)
         row_ids = np.repeat(np.arange(len(rows), dtype=np.int64), np.diff(indptr))
-        return cls(indptr, col_arr, np.asarray(weights, dtype=np.float64), row_ids * max(n_cols, 1) + col_arr, max(n_cols, 1))
+        return cls(
+            indptr,
+            col_arr,
+            np.asarray(weights, dtype=np.float64),
+            row_ids * max(n_cols, 1) + col_arr,
+            max(n_cols, 1),
+        )
 
     def row_sums(self) -> FloatArray:
         rows = np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
-        return np.bincount(rows, weights=self.weights, minlength=len(self.indptr) - 1)
+        sums = np.bincount(rows, weights=self.weights, minlength=len(self.indptr) - 1)
+        return np.asarray(sums, dtype=np.float64)
 
     def row_sizes(self) -> IntArray:
         return np.diff(self.indptr)
@@ -95,7 +103,7 @@ class Sparse:
             prod = np.where(hit, self.weights[idx], 0.0)
         else:
             prod = np.where(hit, self.weights[idx] * self.weights[pos], 0.0)
-        return np.bincount(pair, weights=prod, minlength=len(left))
+        return np.asarray(np.bincount(pair, weights=prod, minlength=len(left)), dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -211,7 +219,7 @@ def pair_features(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray
     ca = [prep.content[i] for i in left]
     cb = [prep.content[i] for i in right]
 
-    def batch(scorer: object, x: list[str], y: list[str]) -> FloatArray:
+    def batch(scorer: Any, x: list[str], y: list[str]) -> FloatArray:
         return np.asarray(process.cpdist(x, y, scorer=scorer, workers=-1), dtype=np.float64) / 100.0
 
     out[:, 0] = batch(fuzz.token_set_ratio, a, b)
@@ -251,5 +259,7 @@ def _overlap(
     share = np.divide(shared, smaller, out=np.zeros_like(shared), where=smaller > 0)
     miss = np.divide(union - shared, union, out=np.zeros_like(shared), where=union > 0)
     only_both = np.minimum(sa - shared, sb - shared)
-    conflict = np.minimum(np.divide(only_both, smaller, out=np.zeros_like(shared), where=smaller > 0), 1.0)
+    conflict = np.minimum(
+        np.divide(only_both, smaller, out=np.zeros_like(shared), where=smaller > 0), 1.0
+    )
     return share, miss, conflict

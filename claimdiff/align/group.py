@@ -63,14 +63,16 @@ def form_groups(
     return [sorted(g) for g in sorted(members.values(), key=min)]
 
 
-def _mutual_best(sources: IntArray, left: IntArray, right: IntArray, prob: FloatArray) -> NDArray[np.bool_]:
+def _mutual_best(
+    sources: IntArray, left: IntArray, right: IntArray, prob: FloatArray
+) -> NDArray[np.bool_]:
     n_src = int(sources.max()) + 1
     best = np.zeros(len(sources) * n_src)
     key_l = left * n_src + sources[right]  # left's best in right's source
     key_r = right * n_src + sources[left]
     np.maximum.at(best, key_l, prob)
     np.maximum.at(best, key_r, prob)
-    return (prob >= best[key_l]) & (prob >= best[key_r])
+    return np.asarray((prob >= best[key_l]) & (prob >= best[key_r]), dtype=np.bool_)
 
 
 def _mean(score: dict[tuple[int, int], float], ga: Iterable[int], gb: Iterable[int]) -> float:

@@ -72,7 +72,7 @@ def fit_logistic(
     sw = np.ones(n) if sample_weight is None else sample_weight
     xb = np.hstack([x, np.ones((n, 1))])
     w = np.zeros(d + 1)
-    bounds = list(signs) + [0] if signs is not None else [0] * (d + 1)
+    bounds = [*signs, 0] if signs is not None else [0] * (d + 1)
     z = xb @ w
     for _ in range(sweeps):
         biggest = 0.0

@@ -6,9 +6,9 @@ module maps them back to the original source so every fact can be cited.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Sequence
 
 from claimdiff.clean import CleanText
 from claimdiff.extract.dates import find_dates
@@ -30,7 +30,9 @@ def extract_facts(
     last_speaker: str | None = None  # "he told journalists" refers back to the last one named
     prev_quote_speaker: str | None = None
     body_names: set[str] = set()
-    known = mid_sentence_capitals(" ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY))
+    known = mid_sentence_capitals(
+        " ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY)
+    )
     for s in sentences:
         if s.claim.role is Role.BODY:
             body_names.update(n.text for n in find_names(s.claim.text, known=known))
@@ -60,17 +62,20 @@ def extract_facts(
                     si_unit=si_unit,
                 )
             )
-        dates = [DateRef(d.text, d.value, *span(d.start, d.end), resolved=d.resolved) for d in find_dates(text, published)]
+        dates = [
+            DateRef(d.text, d.value, *span(d.start, d.end), resolved=d.resolved)
+            for d in find_dates(text, published)
+        ]
         quotes = []
-        for q in find_quotes(text):
-            speaker = q.speaker
+        for fq in find_quotes(text):
+            speaker = fq.speaker
             if speaker in PRONOUNS:
                 speaker = last_speaker
             elif speaker:
                 last_speaker = speaker
-            elif q.start <= 1:
+            elif fq.start <= 1:
                 speaker = prev_quote_speaker  # a quote running on from the previous sentence
-            quotes.append(Quote(q.text, speaker, *span(q.start, q.end)))
+            quotes.append(Quote(fq.text, speaker, *span(fq.start, fq.end)))
         prev_quote_speaker = quotes[-1].speaker if quotes else None
         named = attributions(text)
         if named:

@@ -20,7 +20,10 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
 _WEEKDAY = rf"(?P<weekday>{'|'.join(w.capitalize() for w in WEEKDAYS)})"
 _PART = r"(?P<part>early|mid|late|end\ of|the\ end\ of|beginning\ of|the\ beginning\ of)"
-_REL = r"(?P<rel>last|next|this|past|coming|earlier\ this|later\ this|earlier\ in|later\ in|earlier|late)"
+_REL = (
+    r"(?P<rel>last|next|this|past|coming|earlier\ this|later\ this|earlier\ in|later\ in"
+    r"|earlier|late)"
+)
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -34,11 +37,26 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b{_DAY}\s+{_MON}\b")),
     ("rel_month", re.compile(rf"\b{_REL}\s+{_MON}\b", re.IGNORECASE | re.VERBOSE)),
     ("rel_unit", re.compile(rf"\b{_REL}\s+{_UNIT}\b", re.IGNORECASE | re.VERBOSE)),
-    ("rel_weekday", re.compile(rf"\b(?P<rel>last|next|this|on|by|until|from|since)\s+{_WEEKDAY}\b", re.IGNORECASE)),
+    (
+        "rel_weekday",
+        re.compile(
+            rf"\b(?P<rel>last|next|this|on|by|until|from|since)\s+{_WEEKDAY}\b", re.IGNORECASE
+        ),
+    ),
     ("weekday", re.compile(rf"\b{_WEEKDAY}\b")),
     ("deictic", re.compile(r"\b(?P<word>today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)),
-    ("prep_month", re.compile(rf"\b(?P<prep>(?i:in|since|by|until|from|during|through|before|after))\s+{_MON}\b(?!\s+\d)")),
-    ("year", re.compile(rf"(?<![\d,.$£€])\b{_YEAR}\b(?!\d|,\d|\s*(?:%|per\s?cent|km|miles|troops|people))")),
+    (
+        "prep_month",
+        re.compile(
+            rf"\b(?P<prep>(?i:in|since|by|until|from|during|through|before|after))\s+{_MON}\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "year",
+        re.compile(
+            rf"(?<![\d,.$£€])\b{_YEAR}\b(?!\d|,\d|\s*(?:%|per\s?cent|km|miles|troops|people))"
+        ),
+    ),
 ]
 _FUTURE_RE = re.compile(
     r"\b(?:will|'ll|shall|is\ due|are\ due|is\ expected|are\ expected|plans?\ to|planned|scheduled"
@@ -162,7 +180,11 @@ def _relative_month(rel: str, month: int, pub: date | None) -> str | None:
     if pub is None:
         return None
     if rel in ("last", "past", "earlier in", "earlier", "late"):
-        year = pub.year if month < pub.month or (rel != "last" and month == pub.month) else pub.year - 1
+        year = (
+            pub.year
+            if month < pub.month or (rel != "last" and month == pub.month)
+            else pub.year - 1
+        )
     elif rel in ("next", "coming"):
         year = pub.year if month > pub.month else pub.year + 1
     else:  # this, earlier this, later this, later in

@@ -63,7 +63,9 @@ def find_names(
         known = frozenset() if title_case else mid_sentence_capitals(text)
     out: list[FoundName] = []
     for m in NAME_RUN_RE.finditer(text):
-        words = [(m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())]
+        words = [
+            (m.start() + w.start(), m.start() + w.end()) for w in re.finditer(r"\S+", m.group())
+        ]
         opener = _is_opener(text, m.start())
         keep = [
             not ((title_case or (opener and i == 0)) and is_common_word(text[a:b], known))
@@ -71,7 +73,7 @@ def find_names(
         ]
         run: list[tuple[int, int]] = []
         for (a, b), ok in zip(words, keep):
-            if ok and text[a].isupper() or (ok and run):
+            if (ok and text[a].isupper()) or (ok and run):
                 run.append((a, b))
                 # A possessive closes a name: "Japan's Ministry of ..." is two names.
                 if _POSSESSIVE_RE.search(text[a:b]):

@@ -45,13 +45,27 @@ _WORD_NUM_RE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _QUALIFIERS = (
-    ("up_to", r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|maximum"),
-    ("at_least", r"at\s+least|more\s+than|over|above|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|just\s+over|exceeding"),
+    (
+        "up_to",
+        r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of|maximum",
+    ),
+    (
+        "at_least",
+        r"at\s+least|more\s+than|over|above|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|just\s+over|exceeding",
+    ),
     ("less_than", r"less\s+than|fewer\s+than|under|below|just\s+under|nearly|almost|close\s+to"),
-    ("about", r"about|around|approximately|roughly|some|an\s+estimated|estimated|an\s+approximate|circa|c\.|nearly|almost|close\s+to"),
+    (
+        "about",
+        r"about|around|approximately|roughly|some|an\s+estimated|estimated|an\s+approximate|circa|c\.|nearly|almost|close\s+to",
+    ),
 )
-_QUALIFIER_RE = [(name, re.compile(rf"\b(?:{pat})\s*$", re.IGNORECASE)) for name, pat in _QUALIFIERS]
-_MONTH_RE = re.compile(rf"\b(?:{'|'.join(m.capitalize() for m in MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
+_QUALIFIER_RE = [
+    (name, re.compile(rf"\b(?:{pat})\s*$", re.IGNORECASE)) for name, pat in _QUALIFIERS
+]
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+_MONTH_RE = re.compile(
+    rf"\b(?:{_MONTH_NAMES}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$"
+)
 _MONTH_AFTER_RE = re.compile(rf"^\s*(?:{'|'.join(m.capitalize() for m in MONTHS)})\b")
 _MEASURE_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+of\s*$")
 _WORD_RE = re.compile(r"[a-z][a-z-]*")
@@ -111,18 +125,25 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
     cur, unit_form, scale = m.group("cur"), m.group("unit"), m.group("scale")
     num_start = m.start("num")
     prev = text[num_start - 1 : num_start] if num_start else ""
-    if not cur and (prev.isalpha() or prev in "+-/#" and _prev_alnum(text, num_start - 1)):
+    if not cur and (prev.isalpha() or (prev in "+-/#" and _prev_alnum(text, num_start - 1))):
         return None  # part of a name or code: X-35, G20, 2+2, 11/23
     if re.match(r"[+:/]\d|\w|[.,]\d", after) and not unit_form:
         return None  # 2+2, 3:45, a code like 4x4 or M2U
-    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|CET|GMT)", after) or re.match(r"(?:st|nd|rd|th)\b", text[m.end("num") :]):
+    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|CET|GMT)", after) or re.match(
+        r"(?:st|nd|rd|th)\b", text[m.end("num") :]
+    ):
         return None
     if re.search(r"\bNo\.\s*$|#\s*$", before):
         return None
-    if unit_form and unit_form.lower() in GLUED_ONLY and m.group("space") and not m.group("hyphen"):
-        if unit_form.lower() != "m" or not cur:
-            end = m.start("unit") - len(m.group("space"))
-            unit_form = None
+    spaced = m.group("space") and not m.group("hyphen")
+    if (
+        unit_form
+        and unit_form.lower() in GLUED_ONLY
+        and spaced
+        and (unit_form.lower() != "m" or not cur)
+    ):
+        end = m.start("unit") - len(m.group("space"))
+        unit_form = None
     if scale and scale.lower() in MONEY_ONLY_SCALES and not cur:
         if unit_form or scale.lower() not in UNITS:
             return None
@@ -151,10 +172,16 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
     qualifier = _qualifier(before)
     between = re.search(r"\bbetween\s*$", before, re.IGNORECASE)
     if between:
-        m2 = re.match(rf"\s+and\s+(?:{_CUR})?(?P<n>{_NUM})(?:\s?(?P<s>{_SCALE})(?!\w))?(?:\s?(?P<u>{_UNIT_FORMS})(?![\w/]))?", text[end:], re.IGNORECASE)
+        m2 = re.match(
+            rf"\s+and\s+(?:{_CUR})?(?P<n>{_NUM})(?:\s?(?P<s>{_SCALE})(?!\w))?(?:\s?(?P<u>{_UNIT_FORMS})(?![\w/]))?",
+            text[end:],
+            re.IGNORECASE,
+        )
         if m2 and not num2:
             low = value
-            high = _number(m2.group("n")) * (SCALES[m2.group("s").lower()] if m2.group("s") else factor)
+            high = _number(m2.group("n")) * (
+                SCALES[m2.group("s").lower()] if m2.group("s") else factor
+            )
             if m2.group("u") and unit is None:
                 unit = UNITS[m2.group("u").lower()]
             end += m2.end()
@@ -207,16 +234,28 @@ def _spelled(text: str, m: re.Match[str]) -> Found | None:
         value = float(sum(_SPELLED[p] for p in parts))
         qualifier = "exact"
     if m.group("scale"):
-        value *= {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group("scale").strip().lower()]
+        value *= {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}[
+            m.group("scale").strip().lower()
+        ]
     start = m.start()
     before = text[:start]
     q = _qualifier(before)
     if q != "exact":
         qualifier, start = q, _qualifier_start(before)
-    end = m.end("unit") if m.group("unit") else m.end("scale") if m.group("scale") else m.end("word")
+    end = (
+        m.end("unit") if m.group("unit") else m.end("scale") if m.group("scale") else m.end("word")
+    )
     if unit is None and _measure(text, start, end, None) is None and word not in _VAGUE:
         return None  # "two" on its own is too often not a count of anything
-    return Found(start, end, text[start:end], value, unit, qualifier=qualifier, measure=_measure(text, start, end, unit))
+    return Found(
+        start,
+        end,
+        text[start:end],
+        value,
+        unit,
+        qualifier=qualifier,
+        measure=_measure(text, start, end, unit),
+    )
 
 
 def _measure(text: str, start: int, end: int, unit: Unit | None) -> str | None:
@@ -254,9 +293,25 @@ def _merge_conversions(text: str, found: list[Found]) -> list[Found]:
             nxt = found[i + 1]
             gap = text[q.end : nxt.start]
             close = re.match(r"\s*\)", text[nxt.end :])
-            if re.fullmatch(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?", gap) and close and _same_amount(q, nxt):
+            if (
+                re.fullmatch(r"\s*\(\s*(?:or\s+|about\s+|around\s+|roughly\s+)?", gap)
+                and close
+                and _same_amount(q, nxt)
+            ):
                 end = nxt.end + close.end()
-                out.append(Found(q.start, end, text[q.start : end], q.value, q.unit, q.low, q.high, q.qualifier, q.measure))
+                out.append(
+                    Found(
+                        q.start,
+                        end,
+                        text[q.start : end],
+                        q.value,
+                        q.unit,
+                        q.low,
+                        q.high,
+                        q.qualifier,
+                        q.measure,
+                    )
+                )
                 i += 2
                 continue
         out.append(q)

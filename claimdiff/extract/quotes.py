@@ -12,7 +12,9 @@ _PAIRS = (("“", "”"), ('"', '"'))
 _VERB = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
 _PRONOUN = r"he|she|they|it|we|I"
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERB})\s+(?P<who>[^,.;:!?“\"]+)")
-_AFTER_WHO_FIRST = re.compile(rf"^[\s,]*(?P<who>(?:{_PRONOUN})\b|[A-Z][^,.;:!?“\"]*?)\s+(?P<verb>{_VERB})\b")
+_AFTER_WHO_FIRST = re.compile(
+    rf"^[\s,]*(?P<who>(?:{_PRONOUN})\b|[A-Z][^,.;:!?“\"]*?)\s+(?P<verb>{_VERB})\b"
+)
 _VERB_RE = re.compile(rf"\b(?:{_VERB})\b")
 _WHO = rf"\b(?:{_PRONOUN})\b|{NAME_RUN_RE.pattern}|\b(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?"
 # "Peskov said", then "the spokesman, Dmitry Peskov, said" (the name in the apposition wins).

@@ -104,7 +104,13 @@ CURRENCY_PREFIXES = {
 }
 
 UNITS: dict[str, Unit] = {}
-for table, dim in ((_LENGTH, "length"), (_MASS, "mass"), (_AREA, "area"), (_SPEED, "speed"), (_TIME, "time")):
+for table, dim in (
+    (_LENGTH, "length"),
+    (_MASS, "mass"),
+    (_AREA, "area"),
+    (_SPEED, "speed"),
+    (_TIME, "time"),
+):
     for forms, (symbol, factor) in table.items():
         for form in forms:
             UNITS[form] = Unit(symbol, dim, factor)
@@ -118,7 +124,9 @@ for code in set(CURRENCY_PREFIXES.values()):
     UNITS.setdefault(code.lower(), Unit(code, "currency:" + code, 1.0))
 
 # Forms too ambiguous to read as a unit unless glued to the number ("300km", "5m").
-GLUED_ONLY = frozenset({"m", "g", "t", "in", "l", "pc", "kn", "min", "ha", "kt", "won", "real", "try", "rub", "mach"})
+GLUED_ONLY = frozenset(
+    {"m", "g", "t", "in", "l", "pc", "kn", "min", "ha", "kt", "won", "real", "try", "rub", "mach"}
+)
 
 BASE_UNIT = {
     "length": "m",
