@@ -1,24 +1,37 @@
 """Stage 2: strip page furniture and hard wraps, keeping a map to the original.
 
-The cleaned text is built from whitespace-separated tokens of the original, so
-every cleaned character maps back to an exact original offset. Decisions are
-made per line (furniture or content), then per block of lines (headline, body,
-footer), then broken paragraphs are re-joined.
+The cleaned text is built from tokens of the original, so every cleaned
+character maps back to an exact original offset. Markup inside lines (links,
+emphasis, link markers) is cut first, over the whole text, because a link's
+text may wrap onto the next line. Then decisions are made per line (furniture
+or content), per block of lines (consent banners, promos, teaser lists), for
+the end of the page (wire end marks, footers, bios), and finally broken
+paragraphs are re-joined.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import groupby
 
 from claimdiff import furniture as F
 from claimdiff.models import Role
 
-_TOKEN_RE = re.compile(r"\S+")
+_TOKEN_RE = re.compile(r"[^\s\x00]+")  # \x00 stands for a cut character
 _GLUE_LEFT = tuple(",.;:!?)]”’%")  # tokens that attach to the previous one across a cut
 _LABEL_WORDS = 3
 _CROSSHEAD_WORDS = 12
+_TEASER_WORDS = 20
+_PROMO_BOX_LINES = 6  # lines under a newsletter pitch that may belong to its sign-up form
+_CONTACT_WORDS = 12
+_BODY_BEFORE_END = 80  # words of article an end mark needs before it to be believed
+
+_Token = tuple[int, str, bool]  # (original offset, text, attached to the previous token)
+_Pred = Callable[["_Line", "_Line", "_Line | None"], bool]
 
 
 @dataclass(frozen=True)
@@ -70,113 +83,119 @@ class CleanText:
 class _Line:
     start: int
     raw: str
-    tokens: list[tuple[int, str]]  # (original offset, token text)
-    had_link: bool = False
-    blank: bool = False
+    tokens: list[_Token]
+    blank: bool
     reason: str | None = None  # why it was dropped, if it was
     block: int = -1
 
-    @property
-    def text(self) -> str:
-        return " ".join(t for _, t in self.tokens)
+    @cached_property
+    def text(self) -> str:  # tokens never change once a line is built
+        return _join(self.tokens)
 
     @property
     def words(self) -> int:
-        return len(self.tokens)
+        return sum(1 for t in self.tokens if not t[2])
 
     @property
     def kept(self) -> bool:
         return self.reason is None and bool(self.tokens)
 
 
+def _join(tokens: list[_Token]) -> str:
+    return "".join(("" if i == 0 or att else " ") + tok for i, (_, tok, att) in enumerate(tokens))
+
+
 def clean_text(raw: str) -> CleanText:
     """Clean one article's text; see the module docstring for the approach."""
     removed: list[Removed] = []
-    lines = _split_lines(raw, removed)
-    _mark_blocks(lines)
+    lines = _split_lines(raw, _cut_inline(raw, removed))
     _mark_line_furniture(lines)
     blocks = _blocks(lines)
-    _mark_footer(blocks)
+    _mark_block_furniture(blocks)
+    _mark_tail(lines, blocks)
     paragraphs = _join_broken(blocks)
     roles = _paragraph_roles(paragraphs)
-    for para, role in zip(paragraphs, roles):
+    for para, role in zip(paragraphs, roles, strict=True):
         if role is None:
-            for ln in para:
-                ln.reason = ln.reason or "label"
+            _drop(para, "label")
     for ln in lines:
         if ln.reason and ln.tokens:
             removed.append(Removed(ln.start, ln.start + len(ln.raw), ln.reason, ln.raw.strip()))
-    kept = [(p, r) for p, r in zip(paragraphs, roles) if r is not None]
-    kept = [(_strip_dateline(p, removed), r) for p, r in kept]
+    kept = [
+        (_strip_dateline(p, removed), r)
+        for p, r in zip(paragraphs, roles, strict=True)
+        if r is not None
+    ]
     removed.sort(key=lambda r: (r.start, r.end))
     return _assemble(kept, removed)
 
 
-def _split_lines(raw: str, removed: list[Removed]) -> list[_Line]:
+def _cut_inline(raw: str, removed: list[Removed]) -> str:
+    """Return raw with link markup, link markers and emphasis replaced by \\x00."""
+    keep = bytearray(b"\x01" * len(raw))
+
+    def cut(a: int, b: int, reason: str) -> None:
+        if a < b and all(keep[a:b]):
+            keep[a:b] = bytes(b - a)
+            removed.append(Removed(a, b, reason, raw[a:b]))
+
+    if front := F.FRONT_MATTER_RE.match(raw):
+        cut(front.start(), front.end(), "front matter")
+    for m in F.MD_LINK_RE.finditer(raw):
+        label = " ".join(m.group(1).split())
+        # Images and share/copy buttons lose their text; other links keep it.
+        if m.group().startswith("!") or not label or F.UI_LINE_RE.match(label):
+            cut(m.start(), m.end(), "link")
+        elif all(keep[m.start() : m.end()]):
+            cut(m.start(), m.start(1), "link")
+            cut(m.end(1), m.end(), "link")
+    for rx, reason in F.INLINE_CUTS:
+        for m in rx.finditer(raw):
+            cut(m.start(), m.end(), reason)
+    for m in F.EMPHASIS_RE.finditer(raw):
+        cut(m.start(1), m.end(1), "markup")
+        cut(m.end(2), m.end(), "markup")
+    for m in F.INVISIBLE_RE.finditer(raw):  # soft hyphens, zero-width spaces
+        keep[m.start()] = 0
+    return "".join(c if k else "\x00" for c, k in zip(raw, keep, strict=True))
+
+
+def _split_lines(raw: str, masked: str) -> list[_Line]:
+    """Tokenise each line; blank lines separate blocks."""
     lines: list[_Line] = []
-    pos = 0
-    for piece in raw.split("\n"):
-        line = _Line(start=pos, raw=piece, tokens=[])
-        kept_spans, links = _strip_links(piece)
-        for span_start, text in kept_spans:
-            for m in _TOKEN_RE.finditer(text):
-                _add_token(line.tokens, pos + span_start + m.start(), m.group())
-        for a, b in links:
-            removed.append(Removed(pos + a, pos + b, "link", piece[a:b]))
-        line.had_link = bool(links)
-        line.blank = not line.tokens and not links
-        lines.append(line)
+    pos = block = 0
+    for piece in masked.split("\n"):
+        tokens: list[_Token] = []
+        prev_end = -1
+        for m in _TOKEN_RE.finditer(piece):
+            # A token split only by cut characters stays attached to its neighbour.
+            attached = prev_end >= 0 and not piece[prev_end : m.start()].strip("\x00")
+            tokens.append((pos + m.start(), m.group(), attached))
+            prev_end = m.end()
+        original = raw[pos : pos + len(piece)]
+        blank = not F.INVISIBLE_RE.sub("", original).strip()
+        block += blank
+        lines.append(_Line(pos, original, tokens, blank, block=-1 if blank else block))
         pos += len(piece) + 1
     return lines
 
 
-def _strip_links(text: str) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
-    """Split a line into text pieces outside link markup; markdown links keep their text."""
-    pieces: list[tuple[int, str]] = []
-    links: list[tuple[int, int]] = []
-    cursor = 0
-    spans = sorted(
-        [(m.start(), m.end(), m.start(1), m.group(1)) for m in F.MD_LINK_RE.finditer(text)]
-        + [(m.start(), m.end(), -1, "") for m in F.URL_RE.finditer(text)]
-    )
-    for a, b, label_at, label in spans:
-        if a < cursor:
-            continue
-        pieces.append((cursor, text[cursor:a]))
-        if label_at >= 0 and not text[a] == "!":
-            pieces.append((label_at, label))
-        links.append((a, b))
-        cursor = b
-    pieces.append((cursor, text[cursor:]))
-    return pieces, links
-
-
-def _add_token(tokens: list[tuple[int, str]], offset: int, token: str) -> None:
-    # Invisible characters (soft hyphens, zero-width spaces) split a token into
-    # runs so offsets stay exact; the runs are re-glued when assembling.
-    if not F.INVISIBLE_RE.search(token):
-        tokens.append((offset, token))
-        return
-    cursor = 0
-    for m in F.INVISIBLE_RE.finditer(token):
-        if m.start() > cursor:
-            tokens.append((offset + cursor, token[cursor : m.start()]))
-        cursor = m.end()
-    if cursor < len(token):
-        tokens.append((offset + cursor, token[cursor:]))
-
-
-def _mark_blocks(lines: list[_Line]) -> None:
-    block = 0
-    for ln in lines:
-        if ln.blank:
-            block += 1
-        else:
-            ln.block = block
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    grouped = groupby((ln for ln in lines if ln.block >= 0), key=lambda ln: ln.block)
+    return [list(block) for _, block in grouped]
 
 
 def _terminal(text: str) -> bool:
     return bool(F.TERMINAL_RE.search(text))
+
+
+def _continues(text: str) -> bool:
+    """True when a line reads as the rest of the sentence before it."""
+    return text[:1].islower() or text[:1] in _GLUE_LEFT
+
+
+def _bare(text: str) -> str:
+    return text.strip(F.BARE_STRIP).strip()
 
 
 def _standalone(lines: list[_Line], i: int, *, check_prev: bool = True) -> bool:
@@ -184,8 +203,7 @@ def _standalone(lines: list[_Line], i: int, *, check_prev: bool = True) -> bool:
     prev = _neighbour(lines, i, -1)
     nxt = _neighbour(lines, i, +1)
     prev_ok = not check_prev or prev is None or _terminal(prev.text) or prev.reason is not None
-    nxt_ok = nxt is None or not nxt.text[:1].islower()
-    return prev_ok and nxt_ok
+    return prev_ok and (nxt is None or not _continues(nxt.text))
 
 
 def _neighbour(lines: list[_Line], i: int, step: int) -> _Line | None:
@@ -208,9 +226,9 @@ def _mark_line_furniture(lines: list[_Line]) -> None:
         if not ln.kept:
             continue
         text = ln.text
-        if not _terminal(text) and _standalone(lines, i):
-            if any(c.startswith(text) and c != text for c in credits):
-                ln.reason = "caption"
+        reprint = not _terminal(text) and any(c.startswith(text) and c != text for c in credits)
+        if reprint and _standalone(lines, i):
+            ln.reason = "caption"
         if ln.reason is None and ln.words >= 4 and not _terminal(text) and text in seen:
             ln.reason = "repeated"
         seen.add(text)
@@ -218,78 +236,158 @@ def _mark_line_furniture(lines: list[_Line]) -> None:
 
 def _line_reason(lines: list[_Line], i: int) -> str | None:
     ln = lines[i]
-    text = ln.text
-    bare = text.strip(" :|•·»›>-–—*#").strip()
-    short = ln.words <= 12
+    text, n, bare = ln.text, ln.words, _bare(ln.text)
     terminal = _terminal(text)
-    if short and (UI := F.UI_LINE_RE.match(bare)):
-        if UI and F.READ_MORE_RE.match(bare):
+    alone = _standalone(lines, i)
+    # A credit or caption may follow a finished sentence, but never continues into one.
+    ends_here = _standalone(lines, i, check_prev=False)
+    if n <= 12 and F.is_widget_line(bare):
+        if bare.lower() == "read more":
             _mark_related_headline(lines, i)
         return "ui"
-    rm = F.READ_MORE_RE.match(bare)
-    if rm and rm.group("rest") and ln.words <= 20 and not terminal:
+    for most, rx, reason in F.LINE_RULES:
+        if n <= most and rx.search(bare):
+            return reason
+    teaser = F.READ_MORE_RE.match(bare)
+    if teaser and teaser.group("rest") and n <= _TEASER_WORDS and not terminal:
         return "related"
-    if F.CREDITS_LINE_RE.search(text) and ln.words <= 30:
+    if F.CONSENT_LINE_RE.search(text):
+        return "consent"
+    if n <= 30 and ends_here and F.CREDITS_LINE_RE.search(text):
         return "credits"
-    if ln.words <= 25 and F.CREDIT_WORD_RE.search(text):
-        return "credit"
-    if short and F.AGENCY_LINE_RE.match(bare):
-        return "credit"
-    if ln.words <= 10 and not terminal and F.BYLINE_RE.match(text):
+    by = F.BYLINE_RE.match(text) or (alone and F.TITLE_LINE_RE.search(text))
+    if n <= 10 and not terminal and by:
         return "byline"
-    if ln.words <= 10 and not terminal and F.TITLE_LINE_RE.search(text) and _standalone(lines, i):
-        return "byline"
-    if ln.words <= 8 and F.LOGO_RE.search(bare):
-        return "logo"
-    if ln.words <= 15 and F.FOLLOW_RE.search(text):
-        return "social"
-    if F.EMAIL_RE.search(text) and (ln.words <= 15 or F.CONTACT_START_RE.match(text)):
+    if F.EMAIL_RE.search(text) and (n <= 15 or F.CONTACT_START_RE.match(text)):
         return "contact"
-    if (
-        ln.words <= 15
-        and not terminal
-        and F.CREDIT_SLASH_RE.search(text)
-        and _standalone(lines, i, check_prev=False)
-    ):
+    if not any(c.isalpha() for c in text) and alone and not _continues(text):
+        return "rule"  # rules, bullets, list numbers left by removed links
+    if n <= 25 and F.is_timestamp(bare) and (alone or F.TIMESTAMP_LABEL_RE.match(bare)):
+        return "timestamp"
+    slash = n <= 15 and not terminal and F.CREDIT_SLASH_RE.search(text)
+    if ends_here and (slash or (n <= 60 and F.CAPTION_CREDIT_RE.search(text))):
         return "credit"
-    if ln.words <= _LABEL_WORDS and not terminal and _standalone(lines, i):
-        nxt = _neighbour(lines, i, +1)
-        prev = _neighbour(lines, i, -1)
-        if nxt is not None or prev is not None:
-            return "label"
+    if n <= 12 and alone and F.is_nav_line(bare):
+        return "nav"
+    nxt = _neighbour(lines, i, +1)
+    if n <= _TEASER_WORDS and not terminal and nxt and F.DURATION_RE.match(nxt.text):
+        return "video"  # a video card's title sits over its running time
+    # A short orphan among other lines: a section name, kicker or stray link text.
+    among = nxt is not None or _neighbour(lines, i, -1) is not None
+    if n <= _LABEL_WORDS and not terminal and alone and among and not F.DANGLING_RE.search(text):
+        return "label"
     return None
 
 
 def _mark_related_headline(lines: list[_Line], i: int) -> None:
     """The headline of a 'Read more' teaser sits on the line just before it."""
     j = i - 1
-    while j >= 0 and not lines[j].tokens and not lines[j].blank:
-        j -= 1
-    while j >= 0 and lines[j].blank:
+    while j >= 0 and not lines[j].tokens:  # link-only and blank lines
         j -= 1
     if j >= 0 and lines[j].kept and not _terminal(lines[j].text) and lines[j].words <= 20:
         lines[j].reason = "related"
 
 
-def _blocks(lines: list[_Line]) -> list[list[_Line]]:
-    blocks: dict[int, list[_Line]] = {}
-    for ln in lines:
-        if ln.block >= 0:
-            blocks.setdefault(ln.block, []).append(ln)
-    return [b for _, b in sorted(blocks.items())]
-
-
-def _mark_footer(blocks: list[list[_Line]]) -> None:
-    """Walk back from the end: syndication, licence and credits blocks close an article."""
-    for block in reversed(blocks):
-        kept = [ln for ln in block if ln.kept]
-        if not kept:
+def _mark_block_furniture(blocks: list[list[_Line]]) -> None:
+    """Consent banners, teaser lists, promos, contact blocks and company boilerplate."""
+    for b, block in enumerate(blocks):
+        lines = [ln for ln in block if ln.tokens]
+        banner = [ln for ln in lines if F.COOKIE_RE.match(ln.text)]
+        if banner and all(ln in banner or ln.words <= 8 for ln in lines):
+            _drop(lines, "consent")  # the banner and its buttons
             continue
-        text = " ".join(ln.text for ln in kept)
-        if not F.FOOTER_RE.search(text) and not F.EMAIL_RE.search(text):
+        for k, ln in enumerate(lines):
+            bare, rest = _bare(ln.text), lines[k + 1 :]
+            prev = lines[k - 1] if k else None
+            starts = prev is None or prev.reason is not None or _terminal(prev.text)
+            if ln.words <= 8 and F.LIST_HEAD_RE.match(bare):
+                ln.reason = ln.reason or "related"
+                _run(ln, rest, "related", _is_teaser)
+            elif ln.words <= 8 and F.CONTACT_HEAD_RE.match(bare):
+                ln.reason = ln.reason or "contact"
+                _run(ln, rest, "contact", lambda _, x, __: x.words <= _CONTACT_WORDS)
+            elif ln.kept and starts and F.PROMO_RE.match(_text(lines[k:])):
+                ln.reason = "promo"
+                _run(ln, rest, "promo", lambda p, *_: not _terminal(p.text))
+                # A sign-up box: tagline, e-mail field, button and small print follow.
+                box = rest[:_PROMO_BOX_LINES]
+                ends = [
+                    j for j, x in enumerate(box) if x.reason == "ui" or F.LEGAL_RE.search(x.text)
+                ]
+                _drop(box[: ends[-1] + 1] if ends else [], "promo")
+            elif ln.kept and starts and (about := F.ABOUT_RE.match(ln.text)):
+                _drop(lines[k:], "boilerplate")
+                # "About Acme" as a heading: the paragraph under it starts with the name.
+                nxt = blocks[b + 1] if b + 1 < len(blocks) else []
+                if about.group("name") and not rest and _text(nxt).startswith(about["name"]):
+                    _drop(nxt, "boilerplate")
+
+
+def _run(head: _Line, rest: list[_Line], reason: str, pred: _Pred) -> None:
+    """Extend head's reason over the following lines while pred(previous, line, next) holds."""
+    prev = head
+    for j, ln in enumerate(rest):
+        if not ln.kept:
+            continue  # furniture already; the run goes on past it
+        if not pred(prev, ln, rest[j + 1] if j + 1 < len(rest) else None):
             return
-        for ln in kept:
-            ln.reason = "footer"
+        ln.reason, prev = reason, ln
+
+
+def _is_teaser(_: _Line, ln: _Line, nxt: _Line | None) -> bool:
+    # A teaser headline stands alone; a wrapped body line continues on the next one.
+    short = ln.words <= _TEASER_WORDS and not _terminal(ln.text)
+    return short and not (nxt is not None and _continues(nxt.text))
+
+
+def _text(lines: list[_Line]) -> str:
+    return " ".join(ln.text for ln in lines if ln.kept)
+
+
+def _drop(lines: list[_Line], reason: str) -> None:
+    for ln in lines:
+        if ln.kept:
+            ln.reason = reason
+
+
+def _mark_tail(lines: list[_Line], blocks: list[list[_Line]]) -> None:
+    """Close the article at a wire end mark, then walk back over footer and bio blocks."""
+    body, end = 0, -1
+    for i, ln in enumerate(lines):
+        if ln.tokens and ln.words <= 30 and F.END_MARK_RE.search(ln.text):
+            end = i if body >= _BODY_BEFORE_END else end
+        elif ln.kept:
+            body += ln.words
+    if end >= 0:
+        lines[end].reason = lines[end].reason or "credits"
+        _drop(lines[end + 1 :], "tail")
+    names = _byline_names(lines)
+    for block in reversed(blocks):
+        text = _text(block)
+        if F.FOOTER_RE.search(text) or F.EMAIL_RE.search(text):
+            _drop(block, "footer")
+        elif _is_bio(text, names):
+            _drop(block, "bio")
+        elif text:
+            return
+
+
+def _byline_names(lines: list[_Line]) -> set[str]:
+    names: set[str] = set()
+    for ln in lines:
+        if ln.reason == "byline":
+            first = re.split(r"\s*[|,•·–—(]\s*", ln.text)[0]
+            names.update(w.lower() for w in re.findall(r"[A-Z][\w'’-]+", first))
+    return names - {"by"}
+
+
+def _is_bio(text: str, names: set[str]) -> bool:
+    """An author bio: a name that matches the byline, or one with contact details."""
+    m = F.BIO_RE.match(text)
+    if not m or len(text.split()) > 80:
+        return False
+    subject = {w.lower() for w in m.group("name").split()}
+    return bool(subject & names) or bool(F.BIO_CLUE_RE.search(text))
 
 
 def _join_broken(blocks: list[list[_Line]]) -> list[list[_Line]]:
@@ -302,8 +400,8 @@ def _join_broken(blocks: list[list[_Line]]) -> list[list[_Line]]:
         if paragraphs:
             prev_text = paragraphs[-1][-1].text
             first = kept[0].text
-            continues = first[:1].islower() or first[:1] in _GLUE_LEFT
-            if not _terminal(prev_text) and (continues or (prev_text.endswith(":") and first[:1] in "\"“‘'")):
+            quote_after_colon = prev_text.endswith(":") and first[:1] in "\"“‘'"
+            if not _terminal(prev_text) and (_continues(first) or quote_after_colon):
                 paragraphs[-1].extend(kept)
                 continue
         paragraphs.append(kept)
@@ -331,22 +429,14 @@ def _paragraph_roles(paragraphs: list[list[_Line]]) -> list[Role | None]:
 
 def _strip_dateline(para: list[_Line], removed: list[Removed]) -> list[_Line]:
     first = para[0]
-    m = F.DATELINE_RE.match(first.text)
-    if not m:
+    start = first.tokens[0][0]
+    m = F.DATELINE_RE.match(first.raw[start - first.start :])
+    rest = [t for t in first.tokens if m and t[0] >= start + m.end()]
+    if not m or not rest or len(rest) == len(first.tokens):
         return para
-    cut, consumed = m.end(), 0
-    n = 0
-    for _, tok in first.tokens:
-        if consumed + len(tok) + 1 > cut:
-            break
-        consumed += len(tok) + 1
-        n += 1
-    if n == 0 or n == len(first.tokens):
-        return para
-    start, end = first.tokens[0][0], first.tokens[n - 1][0] + len(first.tokens[n - 1][1])
-    removed.append(Removed(start, end, "dateline", first.text[: consumed - 1]))
-    trimmed = _Line(first.start, first.raw, first.tokens[n:], first.had_link, block=first.block)
-    return [trimmed, *para[1:]]
+    dateline = m.group().rstrip()
+    removed.append(Removed(start, start + len(dateline), "dateline", dateline))
+    return [_Line(first.start, first.raw, rest, blank=False, block=first.block), *para[1:]]
 
 
 def _assemble(paragraphs: list[tuple[list[_Line], Role]], removed: list[Removed]) -> CleanText:
@@ -359,25 +449,19 @@ def _assemble(paragraphs: list[tuple[list[_Line], Role]], removed: list[Removed]
             out.append("\n\n")
             length += 2
         p_start = length
-        prev_end = -1  # original offset just after the previous token
         prev_tok = ""
         for ln in para:
-            for offset, tok in ln.tokens:
-                if prev_end >= 0:
-                    adjacent = offset == prev_end  # split only by an invisible character
-                    glue = adjacent or tok[0] in _GLUE_LEFT
-                    glue = glue or (prev_tok.endswith("-") and prev_tok[-2:-1].isalpha() and offset > prev_end + 1 and "\n" in _between(ln, offset, prev_end))
+            for j, (offset, tok, attached) in enumerate(ln.tokens):
+                if prev_tok:
+                    glue = (attached and j > 0) or tok[0] in _GLUE_LEFT
+                    # A hyphen at a line end is a wrap inside a compound word: keep it, no space.
+                    glue = glue or (j == 0 and prev_tok[-1] == "-" and prev_tok[-2:-1].isalnum())
                     if not glue:
                         out.append(" ")
                         length += 1
                 segments.append((length, offset, len(tok)))
                 out.append(tok)
                 length += len(tok)
-                prev_end, prev_tok = offset + len(tok), tok
+                prev_tok = tok
         paras.append(Paragraph(p_start, length, role))
     return CleanText("".join(out), tuple(segments), tuple(paras), tuple(removed))
-
-
-def _between(line: _Line, offset: int, prev_end: int) -> str:
-    # A hyphen at a line end followed by a new line is a wrap inside a compound word.
-    return "\n" if offset >= line.start and prev_end < line.start else ""

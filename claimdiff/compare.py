@@ -109,6 +109,8 @@ def compare_quantities(claims: Sequence[Claim]) -> list[Finding]:
     for per_source in by_dim.values():
         values = {s: q.text for s, q in per_source.items()}
         missing = [c.source for c in claims if c.source not in per_source]
+        if not any(_reportable_alone(q) for q in per_source.values()):
+            missing = []
         if len(per_source) >= 2:
             items = list(per_source.items())
             clash = [
@@ -139,6 +141,16 @@ def compare_quantities(claims: Sequence[Claim]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _reportable_alone(q: Quantity) -> bool:
+    """Is a figure worth flagging when other sources leave it out? "a 70-year dispute"
+    and "the two countries" are description, not a figure a fact-checker checks."""
+    if q.si_unit == "s" and "-" in q.text:
+        return False  # a span used as an adjective: "70-year", "two-day"
+    if q.unit is None and not any(ch.isdigit() for ch in q.text) and q.value <= 10:
+        return False  # a small number in words: "two countries", "four islands"
+    return True
 
 
 def _what(per_source: dict[str, Quantity]) -> str:

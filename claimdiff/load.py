@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from claimdiff.errors import InputError
 from claimdiff.models import Source
@@ -184,7 +185,9 @@ def _apply_overrides(
     for option, table in (("--published", published), ("--outlet", outlets)):
         for key in table:
             if key not in ids:
-                raise InputError(f"{option}: no source with id {key!r} (have {', '.join(sorted(ids))})")
+                raise InputError(
+                    f"{option}: no source with id {key!r} (have {', '.join(sorted(ids))})"
+                )
     out = []
     for s in sources:
         if s.id in published:

@@ -33,6 +33,12 @@ def distinct_words(claim: Claim, others: Sequence[Claim]) -> list[tuple[str, boo
     return out
 
 
+def confidence(similarity: float) -> str:
+    """How sure the aligner is that these claims are one claim (its calibrated probability)."""
+    band = "high" if similarity >= 0.6 else "medium" if similarity >= 0.3 else "low"
+    return f"match {similarity:.2f} ({band})"
+
+
 def group_claims(report: Report, group: Group) -> list[Claim]:
     return [report.claim(c) for c in group.claims]
 

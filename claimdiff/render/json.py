@@ -67,7 +67,13 @@ def _claim(c: Claim) -> dict[str, Any]:
             for q in c.quantities
         ],
         "dates": [
-            {"text": d.text, "value": d.value, "resolved": d.resolved, "start": d.start, "end": d.end}
+            {
+                "text": d.text,
+                "value": d.value,
+                "resolved": d.resolved,
+                "start": d.start,
+                "end": d.end,
+            }
             for d in c.dates
         ],
         "quotes": [
@@ -85,5 +91,7 @@ def _group(g: Group) -> dict[str, Any]:
         "sources": list(g.sources),
         "similarity": round(g.similarity, 4),
         "verdict": g.verdict.value,
-        "findings": [{"kind": f.kind, "summary": f.summary, "values": dict(f.values)} for f in g.findings],
+        "findings": [
+            {"kind": f.kind, "summary": f.summary, "values": dict(f.values)} for f in g.findings
+        ],
     }

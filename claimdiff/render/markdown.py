@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from claimdiff.models import Group, Report, Verdict
-from claimdiff.render import SECTION_ORDER, SECTION_TITLES, cite, distinct_words, group_claims
+from claimdiff.render import (
+    SECTION_ORDER,
+    SECTION_TITLES,
+    cite,
+    confidence,
+    distinct_words,
+    group_claims,
+)
 
 
 def render_markdown(report: Report) -> str:
@@ -41,7 +48,7 @@ def render_markdown(report: Report) -> str:
 def _group(report: Report, group: Group) -> list[str]:
     claims = group_claims(report, group)
     out = [
-        f"### {group.id} · {', '.join(group.sources)} · similarity {group.similarity:.2f}",
+        f"### {group.id} · {', '.join(group.sources)} · {confidence(group.similarity)}",
         "",
     ]
     for f in group.findings:

@@ -9,9 +9,20 @@ from rich.table import Table
 from rich.text import Text
 
 from claimdiff.models import Group, Report, Verdict
-from claimdiff.render import SECTION_ORDER, SECTION_TITLES, cite, distinct_words, group_claims
+from claimdiff.render import (
+    SECTION_ORDER,
+    SECTION_TITLES,
+    cite,
+    confidence,
+    distinct_words,
+    group_claims,
+)
 
-VERDICT_STYLE = {Verdict.DIFFER: "bold red", Verdict.AGREE: "bold green", Verdict.SINGLE: "bold blue"}
+VERDICT_STYLE = {
+    Verdict.DIFFER: "bold red",
+    Verdict.AGREE: "bold green",
+    Verdict.SINGLE: "bold blue",
+}
 
 
 def render_terminal(report: Report) -> RenderableType:
@@ -30,7 +41,14 @@ def render_terminal(report: Report) -> RenderableType:
 def _summary(report: Report) -> RenderableType:
     s = report.summary
     table = Table(title="claimdiff", title_style="bold", expand=False)
-    for col, justify in (("Source", "left"), ("Outlet", "left"), ("Published", "left"), ("Claims", "right"), ("Shared", "right"), ("Only here", "right")):
+    for col, justify in (
+        ("Source", "left"),
+        ("Outlet", "left"),
+        ("Published", "left"),
+        ("Claims", "right"),
+        ("Shared", "right"),
+        ("Only here", "right"),
+    ):
         table.add_column(col, justify=justify)  # type: ignore[arg-type]
     counts = report.shared_counts()
     for src in report.sources:
@@ -70,8 +88,10 @@ def _group(report: Report, group: Group) -> RenderableType:
     body: list[RenderableType] = [table]
     for f in group.findings:
         body.append(Text.assemble(("• ", "red"), (f"{f.kind}: ", "bold"), f.summary))
-    title = f"{group.id} · {group.verdict.value} · similarity {group.similarity:.2f}"
-    return Panel(RichGroup(*body), title=title, title_align="left", border_style=VERDICT_STYLE[group.verdict])
+    title = f"{group.id} · {group.verdict.value} · {confidence(group.similarity)}"
+    return Panel(
+        RichGroup(*body), title=title, title_align="left", border_style=VERDICT_STYLE[group.verdict]
+    )
 
 
 def _singles(report: Report, groups: list[Group]) -> RenderableType:
