@@ -10,7 +10,9 @@ SAMPLES = ROOT / "samples" / "kurils"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true", help="Rewrite tests/golden/* from the current output."
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/* from the current output.",
     )
 
 
