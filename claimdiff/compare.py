@@ -148,9 +148,9 @@ def _reportable_alone(q: Quantity) -> bool:
     and "the two countries" are description, not a figure a fact-checker checks."""
     if q.si_unit == "s" and "-" in q.text:
         return False  # a span used as an adjective: "70-year", "two-day"
-    if q.unit is None and not any(ch.isdigit() for ch in q.text) and q.value <= 10:
-        return False  # a small number in words: "two countries", "four islands"
-    return True
+    # A small number in words ("two countries", "four islands") is not either.
+    spelled_small = q.unit is None and not any(ch.isdigit() for ch in q.text) and q.value <= 10
+    return not spelled_small
 
 
 def _what(per_source: dict[str, Quantity]) -> str:
