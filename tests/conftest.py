@@ -23,10 +23,19 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 @pytest.fixture(scope="session")
 def kurils_report():  # type: ignore[no-untyped-def]
+    import os
+
     from claimdiff.load import load_sources
     from claimdiff.pipeline import compare_sources
 
-    return compare_sources(load_sources([str(SAMPLES)]))
+    # A relative path, as a user types it: reports show paths as given, and the
+    # golden files must not depend on where the checkout lives.
+    here = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        return compare_sources(load_sources(["samples/kurils"]))
+    finally:
+        os.chdir(here)
 
 
 @pytest.fixture
