@@ -54,7 +54,9 @@ def form_groups(
         ga, gb = members[a], members[b]
         if {src[i] for i in ga} & {src[i] for i in gb}:
             continue  # one claim per source in a group
-        if _mean(score, ga, gb) < threshold * linkage:
+        # A third (fourth...) member must fit the group as a whole, not just one member.
+        need = threshold * (linkage if len(ga) + len(gb) > 2 else 1.0)
+        if _mean(score, ga, gb) < need:
             continue
         ga.extend(gb)
         for i in gb:
