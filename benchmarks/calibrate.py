@@ -97,7 +97,8 @@ def main(argv: list[str]) -> int:
         WEIGHTS_PATH.write_text(model.to_json(), encoding="utf-8")
         load_model.cache_clear()
         print(
-            f"wrote {WEIGHTS_PATH.name}: fitted on all {len(stories)} stories, threshold {model.threshold:.2f}"
+            f"wrote {WEIGHTS_PATH.name}: fitted on all {len(stories)} stories, "
+            f"threshold {model.threshold:.2f}"
         )
     model = load_model()
     pairs = sum(len(s.truth) for s in stories)
@@ -119,7 +120,8 @@ def main(argv: list[str]) -> int:
     xd, yd = features(dev)
     p, r, f = prf(model.probability(xd) >= model.threshold, yd)
     print(
-        f"\nlabelled pairs, dev split ({len(dev)} pairs, hard negatives by design): P {p:.3f} R {r:.3f} F1 {f:.3f}"
+        f"\nlabelled pairs, dev split ({len(dev)} pairs, hard negatives by design): "
+        f"P {p:.3f} R {r:.3f} F1 {f:.3f}"
     )
     print("\nweights: " + ", ".join(f"{n}={w:+.2f}" for n, w in zip(model.features, model.weights)))
     return 0
