@@ -76,6 +76,29 @@ class Quote:
     speaker: str | None
     start: int
     end: int
+    id: str = ""  # "<claim id>/q<n>"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a claim is credited to: "Fumio Kishida" (the Japanese foreign minister),
+    or a channel that relays it ("the Kyodo news agency reported")."""
+
+    who: str
+    title: str | None
+    verb: str
+    channel: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """One quotation as different sources give it: verbatim, truncated, altered or
+    paraphrased (reported as indirect speech by one of them)."""
+
+    kind: str
+    versions: Mapping[str, tuple[str, str]]  # source id -> (claim id, text)
 
 
 @dataclass(frozen=True)
@@ -92,13 +115,19 @@ class Claim:
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Span, ...] = ()
     hedges: tuple[Span, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str
-    summary: str
+    summary: str  # one line that stands on its own
     values: Mapping[str, str] = field(default_factory=dict)
+    label: str = ""  # a short heading for when the values are shown beside it
+
+    @property
+    def heading(self) -> str:
+        return self.label or self.summary
 
 
 @dataclass(frozen=True)
@@ -117,6 +146,7 @@ class Report:
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
     framing: tuple[Mapping[str, object], ...] = ()
+    quotes: tuple[QuoteMatch, ...] = ()
 
     def claim(self, claim_id: str) -> Claim:
         return self._claims_by_id[claim_id]

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from claimdiff.align import align_claims
 from claimdiff.clean import clean_text
-from claimdiff.compare import compare_groups
+from claimdiff.compare import compare_groups, match_quotes
 from claimdiff.errors import InputError
 from claimdiff.extract import extract_facts
 from claimdiff.models import Claim, Report, Source
+from claimdiff.people import People
 from claimdiff.segment import segment
 
 
@@ -34,4 +35,7 @@ def compare_sources(sources: Sequence[Source], options: Options = Options()) -> 
     claims = [c for s in sources for c in source_claims(s)]
     alignments = align_claims(claims, threshold=options.threshold)
     groups = compare_groups(alignments, claims, sources)
-    return Report(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups))
+    quotes = match_quotes(claims, People(claims))
+    return Report(
+        sources=tuple(sources), claims=tuple(claims), groups=tuple(groups), quotes=tuple(quotes)
+    )

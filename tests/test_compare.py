@@ -119,3 +119,33 @@ def test_verdicts() -> None:
     )
     assert [g.verdict for g in groups] == [Verdict.DIFFER, Verdict.AGREE, Verdict.SINGLE]
     assert [g.id for g in groups] == ["g1", "g2", "g3"]
+
+
+def test_unanchored_relative_date_is_reported_not_guessed() -> None:
+    from datetime import date
+
+    from claimdiff.compare.dates import compare_dates
+
+    a = extract_text("The vote was held on Tuesday.", source="a")  # no publication date
+    b = extract_text("The vote was held on March 4.", source="b", published=date(2025, 3, 6))
+    (f,) = compare_dates([a, b])
+    assert f.label.startswith("date not anchored") and f.values == {"a": "Tuesday"}
+
+
+def test_relative_dates_resolved_from_different_publication_days_agree() -> None:
+    from datetime import date
+
+    from claimdiff.compare.dates import compare_dates
+
+    a = extract_text("Putin's visit to Japan next month.", source="a", published=date(2016, 11, 23))
+    b = extract_text(
+        "Putin will travel to Japan in mid-December.", source="b", published=date(2016, 11, 23)
+    )
+    c = extract_text(
+        "Putin's visit to Japan last December.", source="c", published=date(2017, 3, 17)
+    )
+    assert compare_dates([a, b, c]) == []
+    d = extract_text("Officials met on November 18.", source="d", published=date(2016, 11, 23))
+    e = extract_text("Officials met on November 22.", source="e", published=date(2016, 11, 23))
+    (f,) = compare_dates([d, e])
+    assert f.label == "dates differ"

@@ -6,17 +6,18 @@ module maps them back to the original source so every fact can be cited.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
 from claimdiff.clean import CleanText
+from claimdiff.extract.attribution import FoundAttribution, find_attributions
 from claimdiff.extract.dates import find_dates
 from claimdiff.extract.hedges import find_hedges
-from claimdiff.extract.names import find_names, mid_sentence_capitals
-from claimdiff.extract.quantities import find_quantities
-from claimdiff.extract.quotes import PRONOUNS, attributions, find_quotes
-from claimdiff.models import Claim, DateRef, Quantity, Quote, Role, Span
+from claimdiff.extract.names import find_names, is_person, mid_sentence_capitals, split_title
+from claimdiff.extract.quantities import Found, find_quantities
+from claimdiff.extract.quotes import PRONOUNS, find_quotes, quote_tail
+from claimdiff.models import Attribution, Claim, DateRef, Quantity, Quote, Role, Span
 from claimdiff.segment import Sentence
 
 __all__ = ["extract_facts"]
@@ -25,17 +26,17 @@ __all__ = ["extract_facts"]
 def extract_facts(
     sentences: Sequence[Sentence], clean: CleanText, published: date | None
 ) -> list[Claim]:
-    """Fill each claim's quantities, dates, quotes, names and hedges."""
+    """Fill each claim's quantities, dates, quotes, attributions, names and hedges."""
+    body = " ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY)
+    known = mid_sentence_capitals(body)
+    body_names = {
+        n.text
+        for s in sentences
+        if s.claim.role is Role.BODY
+        for n in find_names(s.claim.text, known=known)
+    }
+    context = _Context()
     out: list[Claim] = []
-    last_speaker: str | None = None  # "he told journalists" refers back to the last one named
-    prev_quote_speaker: str | None = None
-    body_names: set[str] = set()
-    known = mid_sentence_capitals(
-        " ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY)
-    )
-    for s in sentences:
-        if s.claim.role is Role.BODY:
-            body_names.update(n.text for n in find_names(s.claim.text, known=known))
     for s in sentences:
         claim = s.claim
         text = claim.text
@@ -43,60 +44,120 @@ def extract_facts(
         def span(a: int, b: int, s: Sentence = s) -> tuple[int, int]:
             return clean.to_original(s.clean_start + a, s.clean_start + b)
 
-        quantities = []
-        for q in find_quantities(text):
-            si_value, si_unit = q.si
-            qa, qb = span(q.start, q.end)
-            quantities.append(
-                Quantity(
-                    text=q.text,
-                    value=q.value,
-                    unit=q.unit.symbol if q.unit else None,
-                    start=qa,
-                    end=qb,
-                    low=q.low,
-                    high=q.high,
-                    qualifier=q.qualifier,
-                    measure=q.measure,
-                    si_value=si_value,
-                    si_unit=si_unit,
-                )
-            )
-        dates = [
-            DateRef(d.text, d.value, *span(d.start, d.end), resolved=d.resolved)
-            for d in find_dates(text, published)
+        found_attr = find_attributions(text)
+        attributions = [
+            Attribution(context.resolve(a.who), a.title, a.verb, a.channel, *span(a.start, a.end))
+            for a in found_attr
         ]
-        quotes = []
-        for fq in find_quotes(text):
-            speaker = fq.speaker
-            if speaker in PRONOUNS:
-                speaker = last_speaker
-            elif speaker:
-                last_speaker = speaker
-            elif fq.start <= 1:
-                speaker = prev_quote_speaker  # a quote running on from the previous sentence
-            quotes.append(Quote(fq.text, speaker, *span(fq.start, fq.end)))
-        prev_quote_speaker = quotes[-1].speaker if quotes else None
-        named = attributions(text)
-        if named:
-            last_speaker = named[-1]
+        quotes = _quotes(claim, text, found_attr, context, span)
         headline = claim.role is Role.HEADLINE
         names = find_names(text, title_case=headline and _title_case(text), known=known)
         if headline:
             names = [n for n in names if n.text in body_names] or names
-        entities = [Span(n.text, *span(n.start, n.end)) for n in names]
-        hedges = [Span(h.text, *span(h.start, h.end)) for h in find_hedges(text)]
+        context.remember([a for a in attributions if not a.channel], [n.text for n in names])
         out.append(
             replace(
                 claim,
-                quantities=tuple(quantities),
-                dates=tuple(dates),
+                quantities=tuple(_quantity(q, span) for q in find_quantities(text)),
+                dates=tuple(
+                    DateRef(d.text, d.value, *span(d.start, d.end), resolved=d.resolved)
+                    for d in find_dates(text, published)
+                ),
                 quotes=tuple(quotes),
-                entities=tuple(entities),
-                hedges=tuple(hedges),
+                entities=tuple(Span(n.text, *span(n.start, n.end)) for n in names),
+                hedges=tuple(Span(h.text, *span(h.start, h.end)) for h in find_hedges(text)),
+                attributions=tuple(attributions),
             )
         )
+    return _join_running_quotes(out)
+
+
+class _Context:
+    """What earlier sentences of the same source tell us about later ones."""
+
+    def __init__(self) -> None:
+        self.last_named: str | None = None  # "he told journalists" -> the last one named
+        self.last_quote_speaker: str | None = None  # a quote running on from the previous sentence
+
+    def resolve(self, who: str) -> str:
+        return (self.last_named or who) if who in PRONOUNS else who
+
+    def remember(self, attributions: Sequence[Attribution], names: Sequence[str]) -> None:
+        """The speaker named last, or failing that the person named last."""
+        named = [a.who for a in attributions if a.who not in PRONOUNS]
+        people = [n for n in names if is_person(n)]
+        if named:
+            self.last_named = named[-1]
+        elif people:
+            self.last_named = split_title(people[-1])[1]
+
+
+def _quotes(
+    claim: Claim,
+    text: str,
+    found_attr: Sequence[FoundAttribution],
+    context: _Context,
+    span: Callable[[int, int], tuple[int, int]],
+) -> list[Quote]:
+    quotes = []
+    for n, fq in enumerate(find_quotes(text, found_attr)):
+        speaker = fq.speaker
+        if speaker is None and fq.start <= 1:
+            speaker = context.last_quote_speaker
+        elif speaker is not None:
+            speaker = context.resolve(speaker)
+        if speaker in PRONOUNS:
+            speaker = None  # "she" with nobody named before: unknown, not "she"
+        qa, qb = span(fq.start, fq.end)
+        quotes.append(Quote(fq.text, speaker, qa, qb, id=f"{claim.id}/q{n}"))
+    tail = quote_tail(text)
+    if tail is not None and not quotes and len(text[:tail].split()) >= 2:
+        # The closing part of a quote opened in the previous sentence.
+        qa, qb = span(0, tail)
+        quotes.append(
+            Quote(
+                text[:tail].rstrip(" ,"),
+                context.last_quote_speaker,
+                qa,
+                qb,
+                id=f"{claim.id}/q0",
+            )
+        )
+    context.last_quote_speaker = quotes[-1].speaker if quotes else None
+    return quotes
+
+
+def _join_running_quotes(claims: list[Claim]) -> list[Claim]:
+    """A quote that spans sentences is given whole on the sentence where it opens."""
+    out = list(claims)
+    for i in range(len(out) - 1):
+        here, nxt = out[i], out[i + 1]
+        if not here.quotes or not nxt.quotes or here.source != nxt.source:
+            continue
+        last, first = here.quotes[-1], nxt.quotes[0]
+        opens_here = here.text.rstrip().endswith(last.text) or last.text.endswith((".", "!", "?"))
+        if opens_here and nxt.text.startswith(first.text) and first.start >= last.end:
+            whole = replace(last, text=f"{last.text} {first.text}", end=first.end)
+            out[i] = replace(here, quotes=(*here.quotes[:-1], whole))
     return out
+
+
+def _quantity(q: Found, span: Callable[[int, int], tuple[int, int]]) -> Quantity:
+    si_value, si_unit = q.si
+    qa, qb = span(q.start, q.end)
+    return Quantity(
+        text=q.text,
+        value=q.value,
+        unit=q.unit.symbol if q.unit else None,
+        start=qa,
+        end=qb,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        measure=q.measure,
+        si_value=si_value,
+        si_unit=si_unit,
+    )
 
 
 def _title_case(text: str) -> bool:

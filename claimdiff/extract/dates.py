@@ -74,7 +74,16 @@ class FoundDate:
     resolved: bool
 
 
+# Every pattern needs one of these; most sentences have none, and skip the rest.
+_TRIGGER_RE = re.compile(
+    rf"\d|{_MONTH_NAMES}|{_MONTH_ABBRS}|day\b|\b(?:tonight|tomorrow|week|weekend|month|year)\b",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str, published: date | None) -> list[FoundDate]:
+    if not _TRIGGER_RE.search(text):
+        return []
     future = bool(_FUTURE_RE.search(text))
     taken: list[tuple[int, int]] = []
     out: list[FoundDate] = []

@@ -51,6 +51,59 @@ def mid_sentence_capitals(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+_INSTITUTION = frozenset(
+    """
+    ministry ministries department office agency council committee commission party union
+    court parliament senate congress assembly government administration bank fund group
+    company corporation university institute service services police army navy force forces
+    fleet media news press times post journal herald daily guardian telegraph tribune
+    association organisation organization federation foundation authority board bureau
+    airport station hospital school church republic kingdom states nations islands island
+    coalition alliance front movement league club united city region province district
+    """.split()
+)
+# Titles written before a name ("Deputy Foreign Minister Igor Morgulov"): general English.
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister deputy foreign interior defence defense finance health
+    spokesman spokeswoman spokesperson secretary chancellor governor mayor senator
+    representative rep sen gov gen general lieutenant colonel col major maj captain capt admiral
+    chief chairman chairwoman chair director ambassador envoy king queen prince princess
+    sheikh emir pope cardinal archbishop bishop judge justice commissioner head leader
+    presidential premier chancellor mr mrs ms dr prof professor sir dame lord lady coach
+    manager ceo executive officer inspector superintendent sergeant commander
+    """.split()
+)
+
+
+def is_person(name: str) -> bool:
+    """One to four capitalised words that name no institution: a person's name."""
+    words = split_title(name)[1].split()
+    return (
+        1 <= len(words) <= 4
+        and len(name.split()) >= 2
+        and not any(w.lower().strip(".’'") in _INSTITUTION for w in name.split())
+    )
+
+
+def split_title(name: str) -> tuple[str | None, str]:
+    """'Russian Deputy Foreign Minister Igor Morgulov' -> ('Russian Deputy Foreign
+    Minister', 'Igor Morgulov'); a name without a title comes back unchanged."""
+    words = name.split()
+    if any(w.lower().strip(".’'") in _INSTITUTION for w in words):
+        return None, name  # "Ministry of Foreign Affairs" is a body, not a titled person
+    last = max((i for i, w in enumerate(words) if w.lower().strip(".") in TITLE_WORDS), default=-1)
+    if last < 0 or last == len(words) - 1:
+        return None, name
+    rest = words[last + 1 :]
+    while len(rest) > 2 and rest[0].lower() in ("of", "for"):
+        rest = rest[2:]  # "Secretary of State Antony Blinken"
+    if not rest or rest[0].lower() in ("of", "for"):
+        return None, name
+    title = " ".join(words[: len(words) - len(rest)])
+    return title, " ".join(rest)
+
+
 def find_names(
     text: str, *, title_case: bool = False, known: frozenset[str] | None = None
 ) -> list[FoundName]:

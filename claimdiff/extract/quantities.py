@@ -44,6 +44,11 @@ _WORD_NUM_RE = re.compile(
     rf"(?:(?P<hyphen>-)|\ )(?:(?P<unit>{_UNIT_FORMS})\b)?",
     re.IGNORECASE | re.VERBOSE,
 )
+_NUMBER_WORD_RE = re.compile(
+    r"\b(?:dozens?|scores|hundreds?|thousands?|millions?|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
 _QUALIFIERS = (
     (
         "up_to",
@@ -69,6 +74,11 @@ _MONTH_RE = re.compile(
 _MONTH_AFTER_RE = re.compile(rf"^\s*(?:{'|'.join(m.capitalize() for m in MONTHS)})\b")
 _MEASURE_BEFORE_RE = re.compile(r"\b([a-z]{3,})\s+of\s*$")
 _WORD_RE = re.compile(r"[a-z][a-z-]*")
+# Capitalised words that may open a sentence right before a figure ("Just 61 people").
+_LEAD_WORDS = STOPWORDS | frozenset(
+    "just only another nearly almost roughly around about some over under more fewer less up "
+    "exactly precisely approximately estimated an all".split()
+)
 _PLURALS = frozenset(
     "people men women children police staff personnel aircraft cattle livestock sheep fish "
     "deer crew troops militia infantry".split()
@@ -97,7 +107,8 @@ class Found:
 def find_quantities(text: str) -> list[Found]:
     found: list[Found] = []
     cursor = 0
-    for m in _QUANTITY_RE.finditer(text):
+    has_digit = any(ch.isdigit() for ch in text)
+    for m in _QUANTITY_RE.finditer(text) if has_digit else ():
         if m.start() < cursor:
             continue  # swallowed by the previous match ("between 120 and 260 km")
         q = _numeric(text, m)
@@ -105,7 +116,7 @@ def find_quantities(text: str) -> list[Found]:
             found.append(q)
             cursor = q.end
     taken = [(q.start, q.end) for q in found]
-    for m in _WORD_NUM_RE.finditer(text):
+    for m in _WORD_NUM_RE.finditer(text) if _NUMBER_WORD_RE.search(text) else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         q = _spelled(text, m)
@@ -119,22 +130,39 @@ def _number(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_GLUED_AFTER_RE = re.compile(r"[+:/]\d|\w|[.,]\d")
+_TIME_AFTER_RE = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|CET)")
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
+_NUMBER_SIGN_RE = re.compile(r"\bNo\.\s*$|#\s*$")
+_LABEL_RE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_YEAR_RE = re.compile(r"1[89]\d\d|20\d\d")
+_BETWEEN_RE = re.compile(r"\bbetween\s*$", re.IGNORECASE)
+_AND_RE = re.compile(
+    rf"\s+and\s+(?:{_CUR})?(?P<n>{_NUM})(?:\s?(?P<s>{_SCALE})(?!\w))?"
+    rf"(?:\s?(?P<u>{_UNIT_FORMS})(?![\w/]))?",
+    re.IGNORECASE,
+)
+_WINDOW = 60  # characters before a number that can hold its qualifier or label
+
+
 def _numeric(text: str, m: re.Match[str]) -> Found | None:
     start, end = m.start(), m.end()
-    before, after = text[:start], text[end:]
+    base = max(0, start - _WINDOW)
+    before, after = text[base:start], text[end : end + _WINDOW]
     cur, unit_form, scale = m.group("cur"), m.group("unit"), m.group("scale")
     num_start = m.start("num")
     prev = text[num_start - 1 : num_start] if num_start else ""
     if not cur and (prev.isalpha() or (prev in "+-/#" and _prev_alnum(text, num_start - 1))):
         return None  # part of a name or code: X-35, G20, 2+2, 11/23
-    if re.match(r"[+:/]\d|\w|[.,]\d", after) and not unit_form:
+    if _GLUED_AFTER_RE.match(after) and not unit_form:
         return None  # 2+2, 3:45, a code like 4x4 or M2U
-    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|CET|GMT)", after) or re.match(
-        r"(?:st|nd|rd|th)\b", text[m.end("num") :]
-    ):
+    if _TIME_AFTER_RE.match(after) or _ORDINAL_RE.match(text, m.end("num")):
         return None
-    if re.search(r"\bNo\.\s*$|#\s*$", before):
+    if _NUMBER_SIGN_RE.search(before):
         return None
+    label = _LABEL_RE.search(before)
+    if label and not cur and label.group(1).lower() not in _LEAD_WORDS:
+        return None  # a name with a number: "Article 5", "Boeing 737", "Apollo 11"
     spaced = m.group("space") and not m.group("hyphen")
     if (
         unit_form
@@ -153,11 +181,11 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
     has_unit = bool(cur or unit_form or scale)
     if not has_unit and not num2:
         raw = m.group("num")
-        if re.fullmatch(r"1[89]\d\d|20\d\d", raw):
+        if _YEAR_RE.fullmatch(raw):
             return None  # a year: the date extractor owns it
         if value <= 31 and (_MONTH_RE.search(before) or _MONTH_AFTER_RE.match(after)):
             return None  # a day of the month
-    if num2 and re.fullmatch(r"1[89]\d\d|20\d\d", m.group("num")) and not has_unit:
+    if num2 and _YEAR_RE.fullmatch(m.group("num")) and not has_unit:
         return None  # 2015-16 style year spans
     factor = SCALES[scale.lower()] if scale else 1.0
     unit = UNITS[unit_form.lower()] if unit_form else None
@@ -170,13 +198,9 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
         if high < low:
             return None
     qualifier = _qualifier(before)
-    between = re.search(r"\bbetween\s*$", before, re.IGNORECASE)
+    between = _BETWEEN_RE.search(before)
     if between:
-        m2 = re.match(
-            rf"\s+and\s+(?:{_CUR})?(?P<n>{_NUM})(?:\s?(?P<s>{_SCALE})(?!\w))?(?:\s?(?P<u>{_UNIT_FORMS})(?![\w/]))?",
-            text[end:],
-            re.IGNORECASE,
-        )
+        m2 = _AND_RE.match(text, end)
         if m2 and not num2:
             low = value
             high = _number(m2.group("n")) * (
@@ -184,10 +208,10 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
             )
             if m2.group("u") and unit is None:
                 unit = UNITS[m2.group("u").lower()]
-            end += m2.end()
-        start = between.start()
-    elif qualifier:
-        start = _qualifier_start(before)
+            end = m2.end()
+        start = base + between.start()
+    elif qualifier != "exact":
+        start = base + _qualifier_start(before)
     return Found(
         start=start,
         end=end,

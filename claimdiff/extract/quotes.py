@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claimdiff.extract.names import NAME_RUN_RE, find_names
-from claimdiff.lexicon import REPORTING_VERBS
+from claimdiff.extract.attribution import PRONOUNS, FoundAttribution, find_attributions
+
+__all__ = ["PRONOUNS", "FoundQuote", "find_quotes", "quote_tail"]
 
 _PAIRS = (("“", "”"), ('"', '"'))
-_VERB = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
-_PRONOUN = r"he|she|they|it|we|I"
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERB})\s+(?P<who>[^,.;:!?“\"]+)")
-_AFTER_WHO_FIRST = re.compile(
-    rf"^[\s,]*(?P<who>(?:{_PRONOUN})\b|[A-Z][^,.;:!?“\"]*?)\s+(?P<verb>{_VERB})\b"
-)
-_VERB_RE = re.compile(rf"\b(?:{_VERB})\b")
-_WHO = rf"\b(?:{_PRONOUN})\b|{NAME_RUN_RE.pattern}|\b(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?"
-# "Peskov said", then "the spokesman, Dmitry Peskov, said" (the name in the apposition wins).
-_SUBJECT_RES = (
-    re.compile(rf"(?P<who>{_WHO})\s*$"),
-    re.compile(rf"(?P<who>{_WHO}),\s*$"),
-    re.compile(rf"(?P<who>{_WHO}),[^,]{{1,60}},\s*$"),
-)
-PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 @dataclass(frozen=True)
@@ -32,10 +18,11 @@ class FoundQuote:
     end: int
     text: str
     speaker: str | None
+    closed: bool  # False when the quote runs on into the next sentence
 
 
-def find_quotes(text: str) -> list[FoundQuote]:
-    spans: list[tuple[int, int]] = []
+def _spans(text: str) -> list[tuple[int, int, bool]]:
+    spans: list[tuple[int, int, bool]] = []
     for open_mark, close_mark in _PAIRS:
         pos = 0
         while True:
@@ -43,71 +30,57 @@ def find_quotes(text: str) -> list[FoundQuote]:
             if a < 0:
                 break
             b = text.find(close_mark, a + 1)
-            end = b if b >= 0 else len(text)  # the quote runs on into the next sentence
             if b < 0 and open_mark == '"' and text.count('"') % 2 == 0:
                 break
-            spans.append((a + 1, end))
+            end = b if b >= 0 else len(text)
+            spans.append((a + 1, end, b >= 0))
             pos = end + 1
+    return sorted(spans)
+
+
+def find_quotes(
+    text: str, attributions: Sequence[FoundAttribution] | None = None
+) -> list[FoundQuote]:
+    """Quotes of two words or more; a quoted term ("so-called") is framing, not a quote."""
+    if attributions is None:
+        attributions = find_attributions(text)
+    spans = _spans(text)
+    outside = [
+        a for a in attributions if not any(s <= a.start < e for s, e, _ in spans)
+    ]  # "We said no" inside a quote is not an attribution of the quote
     out = []
-    for a, b in sorted(spans):
-        inner = text[a:b].strip()
-        inner = inner.rstrip(",")
+    for a, b, closed in spans:
+        raw = text[a:b]
+        inner = raw.strip().rstrip(",")
         if len(inner.split()) < 2:
-            continue  # a quoted term ("so-called") is framing, not a quote
-        start = a + (len(text[a:b]) - len(text[a:b].lstrip()))
-        out.append(FoundQuote(start, start + len(inner), inner, _speaker(text, a - 1, b + 1)))
+            continue
+        start = a + (len(raw) - len(raw.lstrip()))
+        out.append(
+            FoundQuote(start, start + len(inner), inner, _speaker(text, a, b, outside), closed)
+        )
     return out
 
 
-def _speaker(text: str, open_at: int, close_after: int) -> str | None:
-    after = text[close_after:]
-    m = _AFTER_VERB_FIRST.match(after)
-    if m:
-        return _person(m.group("who"))
-    m = _AFTER_WHO_FIRST.match(after)
-    if m:
-        return _person(m.group("who"))
-    # Otherwise the subject of the last reporting verb before the quote.
-    before = text[: max(open_at, 0)]
-    verbs = list(_VERB_RE.finditer(before))
-    if verbs:
-        return subject_of(before[: verbs[-1].start()])
-    return None
+def _speaker(
+    text: str, start: int, end: int, attributions: Sequence[FoundAttribution]
+) -> str | None:
+    """The attribution right after the closing mark ("…,” he said"), else the last one
+    before the quote ("Peskov said: “…”")."""
+    close_after = end + 1
+    for a in attributions:
+        if close_after <= a.start and not text[close_after : a.start].strip(" ,;:—–-").split()[1:]:
+            return a.who
+    before = [a for a in attributions if a.end <= start]
+    return before[-1].who if before else None
 
 
-def subject_of(before_verb: str) -> str | None:
-    """The person or body that a reporting verb's subject names."""
-    head = before_verb.rstrip()
-    for rx in _SUBJECT_RES:
-        m = rx.search(head)
-        if m:
-            who = _person(m.group("who"))
-            if who:
-                return who
-    return None
-
-
-def attributions(text: str) -> list[str]:
-    """Named subjects of reporting verbs outside quotes: 'Dmitry Peskov, said ...'."""
-    out = []
-    for m in _VERB_RE.finditer(text):
-        who = subject_of(text[: m.start()])
-        if who and who not in PRONOUNS:
-            out.append(who)
-    return out
-
-
-def _person(phrase: str) -> str | None:
-    """'Kremlin spokesman Dmitry Peskov, who ...' -> 'Dmitry Peskov'; 'he' stays 'he'."""
-    phrase = phrase.strip()
-    if phrase.lower() in PRONOUNS:
-        return phrase.lower()
-    names = find_names(phrase)
-    if names:
-        return names[-1].text
-    if phrase[:1].isupper():
-        return None  # a capitalised common word ("Afterwards") is not a speaker
-    words = phrase.split()
-    if 1 <= len(words) <= 5:
-        return phrase  # "the minister", "a spokesman"
+def quote_tail(text: str) -> int | None:
+    """Where a quote that opened in an earlier sentence closes in this one, if it does."""
+    close = text.find("”")
+    if close >= 0 and "“" not in text[:close]:
+        return close
+    if text.count('"') % 2 == 1:
+        first = text.find('"')
+        if first > 0 and text[first - 1] not in " (—–-":
+            return first
     return None

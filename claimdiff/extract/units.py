@@ -1,5 +1,8 @@
 """Units of measure as news prose writes them, with factors to a base unit.
 
+The factors are pint's (tests/test_units.py checks every one against pint); pint
+itself is not imported at run time because building its registry costs ~0.8 s.
+
 Each surface form maps to (symbol, dimension, factor): value * factor is the
 value in the dimension's base unit (m, kg, s, m/s, m2, %, or the currency itself).
 """
@@ -38,7 +41,7 @@ _AREA = {
     ("sq km", "square kilometres", "square kilometers", "km2", "km²"): ("km2", 1e6),
     ("sq mi", "square miles", "square mile"): ("mi2", 2589988.110336),
     ("hectare", "hectares", "ha"): ("ha", 1e4),
-    ("acre", "acres"): ("acre", 4046.8564224),
+    ("acre", "acres"): ("acre", 4046.8726098742513),
     ("square metres", "square meters", "sq m", "m2", "m²"): ("m2", 1.0),
 }
 _SPEED = {
@@ -54,14 +57,14 @@ _TIME = {
     ("hour", "hours", "hr", "hrs"): ("h", 3600.0),
     ("day", "days"): ("d", 86400.0),
     ("week", "weeks"): ("wk", 604800.0),
-    ("month", "months"): ("mo", 2629746.0),
-    ("year", "years", "yr", "yrs"): ("yr", 31556952.0),
-    ("decade", "decades"): ("decade", 315569520.0),
+    ("month", "months"): ("mo", 2629800.0),
+    ("year", "years", "yr", "yrs"): ("yr", 31557600.0),
+    ("decade", "decades"): ("decade", 315576000.0),
 }
 _OTHER = {
     ("%", "percent", "per cent", "pc"): ("%", "percent", 1.0),
-    ("°c", "degrees celsius", "celsius", "degrees c"): ("°C", "temperature_c", 1.0),
-    ("°f", "degrees fahrenheit", "fahrenheit", "degrees f"): ("°F", "temperature_f", 1.0),
+    ("°c", "degrees celsius", "celsius", "degrees c", "c"): ("°C", "temperature_c", 1.0),
+    ("°f", "degrees fahrenheit", "fahrenheit", "degrees f", "f"): ("°F", "temperature_f", 1.0),
     ("mw", "megawatt", "megawatts"): ("MW", "power", 1e6),
     ("gw", "gigawatt", "gigawatts"): ("GW", "power", 1e9),
     ("kw", "kilowatt", "kilowatts"): ("kW", "power", 1e3),
@@ -126,6 +129,7 @@ for code in set(CURRENCY_PREFIXES.values()):
 # Forms too ambiguous to read as a unit unless glued to the number ("300km", "5m").
 GLUED_ONLY = frozenset(
     {"m", "g", "t", "in", "l", "pc", "kn", "min", "ha", "kt", "won", "real", "try", "rub", "mach"}
+    | {"c", "f"}
 )
 
 BASE_UNIT = {

@@ -39,6 +39,34 @@ def confidence(similarity: float) -> str:
     return f"match {similarity:.2f} ({band})"
 
 
+def word_diff(a: str, b: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Two texts as (chunk, changed) pieces: words that the other text lacks, in order,
+    found by a word-level edit script (rapidfuzz's opcodes over word sequences)."""
+    import re
+
+    from rapidfuzz.distance import Indel
+
+    ta, tb = re.findall(r"\S+", a), re.findall(r"\S+", b)
+    na, nb = [normalise(t) for t in ta], [normalise(t) for t in tb]
+    marks_a, marks_b = [True] * len(ta), [True] * len(tb)
+    for op in Indel.opcodes(na, nb):
+        if op.tag == "equal":
+            for k in range(op.src_end - op.src_start):
+                marks_a[op.src_start + k] = False
+                marks_b[op.dest_start + k] = False
+    return _chunks(ta, marks_a), _chunks(tb, marks_b)
+
+
+def _chunks(tokens: list[str], marks: list[bool]) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    for token, changed in zip(tokens, marks):
+        if out and out[-1][1] == changed:
+            out[-1] = (out[-1][0] + " " + token, changed)
+        else:
+            out.append((token, changed))
+    return out
+
+
 def group_claims(report: Report, group: Group) -> list[Claim]:
     return [report.claim(c) for c in group.claims]
 

@@ -30,6 +30,13 @@ def render_json(report: Report) -> str:
         "claims": [_claim(c) for c in report.claims],
         "groups": [_group(g) for g in report.groups],
         "framing": [dict(f) for f in report.framing],
+        "quotes": [
+            {
+                "kind": m.kind,
+                "versions": {s: {"claim": c, "text": t} for s, (c, t) in m.versions.items()},
+            }
+            for m in report.quotes
+        ],
         "summary": report.summary,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -77,7 +84,19 @@ def _claim(c: Claim) -> dict[str, Any]:
             for d in c.dates
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in c.quotes
+            {"id": q.id, "text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end}
+            for q in c.quotes
+        ],
+        "attributions": [
+            {
+                "who": a.who,
+                "title": a.title,
+                "verb": a.verb,
+                "channel": a.channel,
+                "start": a.start,
+                "end": a.end,
+            }
+            for a in c.attributions
         ],
         "entities": [{"text": e.text, "start": e.start, "end": e.end} for e in c.entities],
         "hedges": [{"text": h.text, "start": h.start, "end": h.end} for h in c.hedges],
@@ -92,6 +111,7 @@ def _group(g: Group) -> dict[str, Any]:
         "similarity": round(g.similarity, 4),
         "verdict": g.verdict.value,
         "findings": [
-            {"kind": f.kind, "summary": f.summary, "values": dict(f.values)} for f in g.findings
+            {"kind": f.kind, "summary": f.summary, "label": f.heading, "values": dict(f.values)}
+            for f in g.findings
         ],
     }

@@ -16,6 +16,7 @@ from claimdiff.render import (
     confidence,
     distinct_words,
     group_claims,
+    word_diff,
 )
 
 VERDICT_STYLE = {
@@ -35,6 +36,9 @@ def render_terminal(report: Report) -> RenderableType:
             parts.append(_singles(report, groups))
         else:
             parts.extend(_group(report, g) for g in groups)
+    if report.quotes:
+        parts.append(Text(f"\nQuotes across sources ({len(report.quotes)})", style="bold magenta"))
+        parts.append(_quotes(report))
     return RichGroup(*parts)
 
 
@@ -86,12 +90,54 @@ def _group(report: Report, group: Group) -> RenderableType:
         cells.append(text)
     table.add_row(*cells)
     body: list[RenderableType] = [table]
-    for f in group.findings:
-        body.append(Text.assemble(("• ", "red"), (f"{f.kind}: ", "bold"), f.summary))
+    if group.findings:
+        body.append(_findings(group))
     title = f"{group.id} · {group.verdict.value} · {confidence(group.similarity)}"
     return Panel(
         RichGroup(*body), title=title, title_align="left", border_style=VERDICT_STYLE[group.verdict]
     )
+
+
+def _styled(pieces: list[tuple[str, bool]]) -> Text:
+    text = Text()
+    for i, (chunk, changed) in enumerate(pieces):
+        text.append((" " if i else "") + chunk, style="bold yellow" if changed else "")
+    return text
+
+
+def _findings(group: Group) -> RenderableType:
+    """Each finding's values side by side, one column per source."""
+    table = Table(show_header=True, expand=True, box=None, padding=(0, 1), header_style="dim")
+    table.add_column("finding", ratio=1, style="red")
+    for s in group.sources:
+        table.add_column(s, ratio=1)
+    for f in group.findings:
+        cells: dict[str, Text] = {s: Text(f.values.get(s, "—")) for s in group.sources}
+        if f.kind == "quote" and len(f.values) == 2:
+            (s1, v1), (s2, v2) = f.values.items()
+            d1, d2 = word_diff(v1, v2)
+            cells[s1], cells[s2] = _styled(d1), _styled(d2)
+        table.add_row(Text.assemble((f"{f.kind}: ", "bold red"), f.heading), *cells.values())
+    return table
+
+
+def _quotes(report: Report) -> RenderableType:
+    table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
+    table.add_column("kind", no_wrap=True)
+    table.add_column("versions", ratio=1)
+    for m in report.quotes:
+        items = list(m.versions.items())
+        texts = [t for _, (_, t) in items]
+        if len(items) == 2 and m.kind != "paraphrase":
+            d1, d2 = word_diff(texts[0], texts[1])
+            shown = [_styled(d1), _styled(d2)]
+        else:
+            shown = [Text(t) for t in texts]
+        versions = Text("\n").join(
+            Text.assemble((f"{cid} ", "dim"), "“", t, "”") for (_, (cid, _)), t in zip(items, shown)
+        )
+        table.add_row(m.kind, versions)
+    return table
 
 
 def _singles(report: Report, groups: list[Group]) -> RenderableType:
@@ -101,5 +147,8 @@ def _singles(report: Report, groups: list[Group]) -> RenderableType:
     table.add_column("Where", no_wrap=True, style="dim")
     for g in groups:
         c = report.claim(g.claims[0])
-        table.add_row(c.source, c.text, cite(report, c))
+        text = Text(c.text)
+        for f in g.findings:
+            text.append(f"  [{f.summary}]", style="italic cyan")
+        table.add_row(c.source, text, cite(report, c))
     return table

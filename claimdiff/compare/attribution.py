@@ -1,0 +1,68 @@
+"""Attribution: who each source credits a claim to, and through whom."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from claimdiff.extract.quotes import PRONOUNS
+from claimdiff.models import Attribution, Claim, Finding, Role
+from claimdiff.people import People
+
+
+def _credits(claim: Claim) -> tuple[list[Attribution], list[Attribution]]:
+    known = [a for a in claim.attributions if a.who not in PRONOUNS]
+    return [a for a in known if not a.channel], [a for a in known if a.channel]
+
+
+def describe(claim: Claim, people: People) -> str:
+    primary, channels = _credits(claim)
+    text = "; ".join(people.describe(a.who, a.title) for a in primary)
+    if channels:
+        via = "; ".join(a.who for a in channels)
+        text = f"{text}, via {via}" if text else via
+    return text
+
+
+def compare_attribution(claims: Sequence[Claim], people: People) -> list[Finding]:
+    """Different people or bodies credited, or credited by some and stated as fact by others."""
+    credited = {c.source: c for c in claims if any(_credits(c))}
+    if not credited:
+        return []
+    names = [a.who for c in credited.values() for a in c.attributions]
+    # A headline compresses attribution away; a claim that names the credited person
+    # itself ("The trend Peskov was referring to") does not present it as its own fact.
+    flat = [
+        c.source
+        for c in claims
+        if c.source not in credited
+        and c.role is not Role.HEADLINE
+        and not any(people.same(e.text, n) for e in c.entities for n in names)
+    ]
+    values = {s: describe(c, people) for s, c in credited.items()}
+    findings = []
+    clash = []
+    for (s1, c1), (s2, c2) in combinations(credited.items(), 2):
+        p1, ch1 = _credits(c1)
+        p2, ch2 = _credits(c2)
+        who1, who2 = p1 or ch1, p2 or ch2
+        if not any(people.same(a.who, b.who) for a in who1 for b in who2):
+            clash.append((s1, s2))
+    if clash:
+        shown = "; ".join(f"{s}: {v}" for s, v in values.items())
+        findings.append(
+            Finding("attribution", f"credited differently: {shown}", values, "credited differently")
+        )
+    if flat:
+        shown = "; ".join(f"{s} to {v}" for s, v in values.items())
+        shown = shown.replace(" to ", " attributes it to ", 1)
+        verb = "states" if len(flat) == 1 else "state"
+        findings.append(
+            Finding(
+                "attribution",
+                f"{shown}; {', '.join(flat)} {verb} it as fact",
+                values | {s: "(stated as fact)" for s in flat},
+                "attributed by some, stated as fact by others",
+            )
+        )
+    return findings

@@ -1,0 +1,143 @@
+"""Who a claim is attributed to, and through whom.
+
+"The Japanese foreign minister, Fumio Kishida, said ..., the Kyodo news agency
+reported" gives two attributions: Fumio Kishida (titled "the Japanese foreign
+minister"), and the Kyodo news agency as the channel that relayed it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimdiff.extract.names import find_names, is_person, split_title
+from claimdiff.lexicon import REPORTING_VERBS
+
+_VERB = "|".join(sorted(REPORTING_VERBS, key=len, reverse=True))
+_VERB_RE = re.compile(rf"\b(?:{_VERB})\b|\baccording to\b")
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Between a subject and its verb: "Russia has repeatedly said", "officials later told".
+_AUX_RE = re.compile(
+    r"(?:\s+(?:has|have|had|was|were|is|are|also|again|then|would|will|could|may|might|had\s+been"
+    r"|has\s+been|[a-z]+ly))+\s*$"
+)
+# Words that end a subject phrase when reading backwards from the verb.
+_BOUNDARY_RE = re.compile(
+    r"(?:^|[,.;:!?“”\"(]|\b(?:that|which|who|whom|and|but|when|after|before|as|if|because|while"
+    r"|where|although|though|since|so|yet|than|then|with|for|from|in|on|at|to|into|over|under"
+    r"|about|amid|during|without)\b)\s*(?=[^,.;:!?“”\"(]*$)"
+)
+_CHANNEL_WORDS = re.compile(
+    r"\b(?:media|agency|agencies|newspaper|paper|outlets?|press|television|tv|broadcaster|radio"
+    r"|news|reports?|sources|website|daily|wire|channel|journalists?)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NOT_A_SOURCE = frozenset({"it", "this", "that", "which", "there", "what", "who"})
+_MAX_WORDS = 8
+
+
+@dataclass(frozen=True)
+class FoundAttribution:
+    start: int  # the phrase naming the source, as written
+    end: int
+    who: str  # a person's name when the phrase has one, else the phrase ("Russian media")
+    title: str | None  # the description in apposition ("the Japanese foreign minister")
+    verb: str
+    channel: bool  # a medium that relays the claim rather than makes it
+
+
+# The word before a verb form that is really a noun or a participle: "by reports",
+# "lays claim", "the report", "islands claimed by Japan".
+_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:by|of|the|a|an|its|their|his|her|our|your|these|those|such|lays?|laid|made|make|after"
+    r"|amid|following|despite|new|latest|earlier|previous)\s+$",
+    re.IGNORECASE,
+)
+# "media reports say" (a noun) but "media reported" (a verb).
+_NOUN_S_BEFORE_RE = re.compile(r"\b(?:media|press|news|police|court|official)\s+$", re.IGNORECASE)
+_PASSIVE_AFTER_RE = re.compile(r"^\s+by\b")
+# Base forms ("say", "claim", "report") are mostly nouns or infinitives in news copy.
+_FINITE = frozenset(
+    v for v in REPORTING_VERBS if v.endswith(("ed", "s", "ing")) or v in {"said", "told", "wrote"}
+)
+
+
+def find_attributions(text: str) -> list[FoundAttribution]:
+    out: list[FoundAttribution] = []
+    for m in _VERB_RE.finditer(text):
+        verb = m.group()
+        if verb != "according to" and (
+            verb not in _FINITE
+            or _NOUN_BEFORE_RE.search(text[: m.start()])
+            or (verb.endswith("s") and _NOUN_S_BEFORE_RE.search(text[: m.start()]))
+            or _PASSIVE_AFTER_RE.match(text[m.end() :])
+        ):
+            continue
+        found = _according_to(text, m) if verb == "according to" else _subject(text, m)
+        if found and not any(a.start == found.start for a in out):
+            out.append(found)
+    return out
+
+
+def _make(text: str, a: int, b: int, title: str | None, verb: str) -> FoundAttribution | None:
+    phrase = text[a:b].strip(" ,")
+    lead = len(text[a:b]) - len(text[a:b].lstrip(" ,"))
+    a += lead
+    b = a + len(phrase)
+    if not phrase or phrase.lower() in _NOT_A_SOURCE:
+        return None
+    if phrase.lower() in PRONOUNS:
+        return FoundAttribution(a, b, phrase.lower(), None, verb, False)
+    people = [n for n in find_names(phrase) if is_person(n.text)]
+    who = people[-1].text if people else _DETERMINER_RE.sub("", phrase)
+    if people:
+        styled, who = split_title(who)
+        rest = (phrase[: people[-1].start] + (styled or "")).strip(" ,’'s")
+        title = title or rest or None
+    channel = verb.startswith("report") or (bool(_CHANNEL_WORDS.search(phrase)) and not people)
+    return FoundAttribution(a, b, who, title, verb, channel)
+
+
+def _according_to(text: str, m: re.Match[str]) -> FoundAttribution | None:
+    rest = text[m.end() :]
+    stop = re.search(r"[,.;:!?“”\"]|\b(?:that|which|who)\b", rest)
+    end = m.end() + (stop.start() if stop else len(rest))
+    return _make(text, m.end(), end, None, "according to")
+
+
+def _subject(text: str, m: re.Match[str]) -> FoundAttribution | None:
+    verb = m.group()
+    before = text[: m.start()]
+    after = text[m.end() :]
+    # Inverted order after a quote: "..., explained Kremlin spokesman Dmitry Peskov, who ..."
+    if re.search(r"[”\"],?\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s)", after):
+        stop = re.search(r"[,.;:!?“”\"]|\b(?:who|which|that|on|in|at)\b", after)
+        end = m.end() + (stop.start() if stop else len(after))
+        return _make(text, m.end(), end, None, verb)
+    head = _AUX_RE.sub("", before)
+    # An apposition "the spokesman, Dmitry Peskov, said": the name is who, the rest a title.
+    appo = re.search(r"([^,.;:!?“”\"]+),\s*([^,.;:!?“”\"]+),\s*$", head)
+    if appo:
+        first, second = appo.group(1), appo.group(2)
+        first_start = _phrase_start(head[: appo.end(1)])
+        first = head[first_start : appo.end(1)]
+        if any(is_person(n.text) for n in find_names(second)) or len(second.split()) <= 4:
+            title = first.strip() or None
+            return _make(text, appo.start(2), appo.end(2), title, verb)
+        return _make(text, first_start, appo.end(1), second.strip(), verb)
+    if re.search(r"[,”\"]\s*$", head):
+        return None  # "…,” he said" has a pronoun; a bare comma before the verb has no subject
+    start = _phrase_start(head)
+    return _make(text, start, len(head), None, verb) if start < len(head) else None
+
+
+def _phrase_start(head: str) -> int:
+    """Where the noun phrase that ends ``head`` begins (at most _MAX_WORDS words back)."""
+    cut = 0
+    for b in _BOUNDARY_RE.finditer(head):
+        cut = b.end()
+    words = list(re.finditer(r"\S+", head[cut:]))
+    if len(words) > _MAX_WORDS:
+        cut += words[-_MAX_WORDS].start()
+    return cut
