@@ -190,7 +190,8 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
     factor = SCALES[scale.lower()] if scale else 1.0
     unit = UNITS[unit_form.lower()] if unit_form else None
     if cur:
-        unit = Unit(CURRENCY_PREFIXES[cur], "currency:" + CURRENCY_PREFIXES[cur], 1.0)
+        code = CURRENCY_PREFIXES[cur.upper()]  # the pattern ignores case: "a$" is A$
+        unit = Unit(code, "currency:" + code, 1.0)
     low = high = None
     value *= factor
     if num2:
