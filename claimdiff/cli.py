@@ -10,14 +10,18 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from claimdiff import __version__
 from claimdiff.errors import ClaimdiffError, ExitCode, InputError
+
+if TYPE_CHECKING:
+    from claimdiff.models import View
 
 app = typer.Typer(
     name="claimdiff",
@@ -127,6 +131,19 @@ def compare(
             "--fail-on", help="Exit 1 when any group differs / any claim is single-source."
         ),
     ] = FailOn.never,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only", metavar="VERDICTS", help="Show only these sections: differ,agree,single."
+        ),
+    ] = None,
+    source: Annotated[
+        str | None,
+        typer.Option("--source", metavar="ID", help="Show only groups this source takes part in."),
+    ] = None,
+    max_groups: Annotated[
+        int | None, typer.Option("--max-groups", min=1, help="Show at most N groups per section.")
+    ] = None,
 ) -> None:
     """Compare two or more reports of one event."""
     with _errors():
@@ -143,6 +160,7 @@ def compare(
             stdin_text=_stdin_text(paths),
         )
         report = compare_sources(sources, Options(threshold=threshold))
+        report = replace(report, view=_view(only, source, max_groups, [s.id for s in sources]))
         _emit(report, format, output)
         verdicts = {g.verdict for g in report.groups}
         if fail_on is FailOn.differ and Verdict.DIFFER in verdicts:
@@ -174,6 +192,21 @@ def claims(
         if removed:
             for r in clean_text(source.text).removed:
                 typer.echo(f"removed\t{r.start}-{r.end}\t{r.reason}\t{r.text}")
+
+
+def _view(only: str | None, source: str | None, max_groups: int | None, ids: list[str]) -> View:
+    from claimdiff.models import Verdict, View
+
+    verdicts: tuple[Verdict, ...] = ()
+    if only:
+        names = [v.strip() for v in only.split(",") if v.strip()]
+        allowed = {v.value: v for v in Verdict}
+        if not names or any(n not in allowed for n in names):
+            raise InputError(f"--only: expected some of differ,agree,single, got {only!r}")
+        verdicts = tuple(allowed[n] for n in names)
+    if source is not None and source not in ids:
+        raise InputError(f"--source: no source with id {source!r} (have {', '.join(ids)})")
+    return View(only=verdicts, source=source, max_groups=max_groups)
 
 
 def _check_output(output: Path, inputs: list[str]) -> None:

@@ -112,3 +112,76 @@ NON_NAME_CAPITALS = frozenset(
     mr mrs ms dr prof
     """.split()
 )
+
+# Intensifiers and downtoners: they turn up or down the force of a statement.
+INTENSIFIERS = frozenset(
+    """
+    very really extremely highly deeply seriously sharply strongly greatly hugely massively
+    utterly totally completely absolutely entirely fully truly particularly especially
+    increasingly vastly dramatically drastically severely bitterly fiercely heavily
+    so too most least barely hardly slightly somewhat fairly rather quite exactly
+    """.split()
+)
+
+# Evaluative and loaded words: they judge rather than report. General English, in the
+# spirit of subjectivity lexicons; a word swapped for one of these is a framing choice.
+EVALUATIVE = frozenset(
+    """
+    regime junta thugs thug terrorists terrorist militants militant extremists extremist
+    radicals radical insurgents insurgent rebels rebel separatists separatist mob rioters
+    rioter looters looter zealots hardliners hardliner puppet stooges cronies propaganda
+    aggression aggressive aggressor provocative provocation provocations reckless brutal
+    brutally ruthless savage barbaric heinous atrocity atrocities massacre slaughter carnage
+    illegal illegitimate unlawful lawful legitimate unjustified justified unprovoked
+    baseless groundless unfounded well-founded founded sovereign rights right entitled
+    controversial notorious infamous disgraced embattled beleaguered defiant hawkish
+    dovish staunch hardline moderate populist elitist corrupt crooked shady dubious
+    so-called alleged self-proclaimed self-styled de-facto occupied occupation annexed
+    annexation liberated liberation invasion invaded incursion disputed contested
+    slammed blasted lashed hit out branded condemned denounced decried praised hailed
+    lauded touted
+    crisis chaos chaotic disaster disastrous catastrophe catastrophic fiasco debacle
+    scandal shameful shocking outrageous outrage alarming dangerous threat threatening
+    peaceful peacefully heroic hero heroes martyr martyrs victims victim innocent
+    draconian crackdown repression repressive oppression oppressive tyranny tyrant dictator
+    dictatorship authoritarian strongman patriots patriotic
+    conciliatory hostile belligerent bellicose sabre-rattling saber-rattling warmongering
+    """.split()
+)
+
+# Words that judge whether an act is allowed: a family of their own, so "within its
+# rights" / "sovereign right" / "well founded" are compared with each other.
+LEGITIMACY = frozenset(
+    """
+    right rights entitled sovereign legitimate illegitimate legal illegal lawful unlawful
+    justified unjustified founded well-founded unfounded baseless groundless legitimately
+    illegally permissible unacceptable acceptable warranted unwarranted
+    """.split()
+)
+
+# Phrases with which a writer steps out of reporting into comment.
+OPINION_MARKERS = (
+    "not exactly",
+    "of course",
+    "clearly",
+    "obviously",
+    "arguably",
+    "surely",
+    "undoubtedly",
+    "no doubt",
+    "it seems",
+    "in fact",
+    "to be sure",
+    "needless to say",
+    "frankly",
+    "ironically",
+    "unfortunately",
+    "fortunately",
+    "sadly",
+    "hopefully",
+    "should",
+    "ought to",
+    "must",
+    "though.",
+    "though,",
+)

@@ -131,6 +131,29 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Wording:
+    """A classified word-level difference between two claims of one group."""
+
+    source_a: str
+    source_b: str
+    tag: str  # replace | insert | delete
+    a: str
+    b: str
+    kind: str  # label | reporting_verb | hedge | evaluative | intensifier
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Framing:
+    """How outlets tell the same thing: the terms each uses, and where."""
+
+    kind: str  # label | reporting_verb | hedge | evaluative
+    summary: str
+    terms: Mapping[str, tuple[str, ...]]
+    claims: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Group:
     id: str
     claims: tuple[str, ...]
@@ -138,6 +161,17 @@ class Group:
     similarity: float
     verdict: Verdict
     findings: tuple[Finding, ...] = ()
+    wording: tuple[Wording, ...] = ()
+    opinion: bool = False  # a single-source sentence of comment, with nothing to check
+
+
+@dataclass(frozen=True)
+class View:
+    """What a reader asked to see: the report itself is never filtered."""
+
+    only: tuple[Verdict, ...] = ()  # empty: every verdict
+    source: str | None = None  # only groups this source takes part in
+    max_groups: int | None = None  # per section
 
 
 @dataclass(frozen=True)
@@ -145,8 +179,9 @@ class Report:
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
     groups: tuple[Group, ...]
-    framing: tuple[Mapping[str, object], ...] = ()
+    framing: tuple[Framing, ...] = ()
     quotes: tuple[QuoteMatch, ...] = ()
+    view: View = field(default_factory=View)
 
     def claim(self, claim_id: str) -> Claim:
         return self._claims_by_id[claim_id]
@@ -168,6 +203,20 @@ class Report:
 
     def groups_by_verdict(self, verdict: Verdict) -> list[Group]:
         return [g for g in self.groups if g.verdict is verdict]
+
+    def shown(self, verdict: Verdict) -> tuple[list[Group], int]:
+        """The groups of one verdict the view shows, and how many it leaves out."""
+        if self.view.only and verdict not in self.view.only:
+            return [], 0
+        groups = [
+            g
+            for g in self.groups_by_verdict(verdict)
+            if self.view.source is None or self.view.source in g.sources
+        ]
+        limit = self.view.max_groups
+        if limit is not None and len(groups) > limit:
+            return groups[:limit], len(groups) - limit
+        return groups, 0
 
     def shared_counts(self) -> dict[str, tuple[int, int]]:
         """Per source: (claims in multi-source groups, claims found in no other source)."""

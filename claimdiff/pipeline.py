@@ -1,17 +1,20 @@
 """The one place that shows the stage order: load -> clean -> segment -> extract
--> align -> compare -> report. Each stage is a plain function in its own module."""
+-> align -> compare -> framing -> report. Each stage is a plain function in its
+own module."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from claimdiff.align import align_claims
+from claimdiff.align import align_and_relate
 from claimdiff.clean import clean_text
 from claimdiff.compare import compare_groups, match_quotes
 from claimdiff.errors import InputError
 from claimdiff.extract import extract_facts
-from claimdiff.models import Claim, Report, Source
+from claimdiff.framing import analyse_framing, classify_pairs
+from claimdiff.framing.opinion import is_opinion
+from claimdiff.models import Claim, Report, Source, Verdict
 from claimdiff.people import People
 from claimdiff.segment import segment
 
@@ -33,9 +36,23 @@ def source_claims(source: Source) -> list[Claim]:
 def compare_sources(sources: Sequence[Source], options: Options = Options()) -> Report:
     """Run every stage after loading and return the report the renderers print."""
     claims = [c for s in sources for c in source_claims(s)]
-    alignments = align_claims(claims, threshold=options.threshold)
+    alignments, related = align_and_relate(claims, threshold=options.threshold)
     groups = compare_groups(alignments, claims, sources)
     quotes = match_quotes(claims, People(claims))
+    wording, changes = classify_pairs(claims, alignments, related)
+    groups = [
+        replace(
+            g,
+            wording=tuple(wording.get(n, ())),
+            opinion=g.verdict is Verdict.SINGLE and is_opinion(claims[alignments[n].members[0]]),
+        )
+        for n, g in enumerate(groups)
+    ]
+    framing = analyse_framing(claims, sources, changes)
     return Report(
-        sources=tuple(sources), claims=tuple(claims), groups=tuple(groups), quotes=tuple(quotes)
+        sources=tuple(sources),
+        claims=tuple(claims),
+        groups=tuple(groups),
+        framing=tuple(framing),
+        quotes=tuple(quotes),
     )

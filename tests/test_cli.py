@@ -135,3 +135,22 @@ def test_python_m_and_help_is_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "Usage" in out.stdout and "HEAVY []" in out.stdout
+
+
+def test_focus_options() -> None:
+    full = run("compare", str(SAMPLES), "-f", "markdown").stdout
+    only = run(
+        "compare", str(SAMPLES), "-f", "markdown", "--only", "differ", "--max-groups", "1"
+    ).stdout
+    assert "## Agreements" in full and "## Agreements" not in only and "## Differences" in only
+    assert only.count("\n### g") == 1 and "more (raise `--max-groups`)" in only
+    tass = run("compare", str(SAMPLES), "-f", "markdown", "--source", "tass").stdout
+    headings = [ln for ln in tass.splitlines() if ln.startswith("### g")]
+    assert headings and all("tass" in h for h in headings)
+
+
+@pytest.mark.parametrize(
+    "args", [["--only", "nope"], ["--source", "nosuch"], ["--max-groups", "0"]]
+)
+def test_bad_focus_options(args: list[str]) -> None:
+    assert run("compare", str(SAMPLES), *args).exit_code == 2

@@ -15,7 +15,16 @@ from claimdiff.render.terminal import render_terminal
 def test_json_schema_fields(kurils_report) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(render_json(kurils_report))
     assert data["schema"] == SCHEMA
-    assert list(data) == ["schema", "sources", "claims", "groups", "framing", "quotes", "summary"]
+    assert list(data) == [
+        "schema",
+        "sources",
+        "claims",
+        "groups",
+        "framing",
+        "coverage",
+        "quotes",
+        "summary",
+    ]
     assert set(data["sources"][0]) >= {"id", "outlet", "path", "published", "claims"}
     claim = data["claims"][0]
     assert set(claim) >= {

@@ -13,7 +13,24 @@ from claimdiff.align.group import form_groups
 from claimdiff.align.model import load_model
 from claimdiff.models import Claim
 
-__all__ = ["Alignment", "align_claims", "claim_numbers", "prepare_claims"]
+__all__ = [
+    "Alignment",
+    "Related",
+    "align_and_relate",
+    "align_claims",
+    "claim_numbers",
+    "prepare_claims",
+]
+
+
+RELATED_SHARE = 0.5  # pairs at half the threshold or more count as related
+
+
+@dataclass(frozen=True)
+class Related:
+    left: int
+    right: int
+    probability: float
 
 
 @dataclass(frozen=True)
@@ -55,8 +72,17 @@ def prepare_claims(claims: Sequence[Claim]) -> Prepared:
 
 def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> list[Alignment]:
     """Group claims N-way; claims that match nothing come back as groups of one."""
+    return align_and_relate(claims, threshold=threshold)[0]
+
+
+def align_and_relate(
+    claims: Sequence[Claim], *, threshold: float | None = None
+) -> tuple[list[Alignment], list[Related]]:
+    """Groups, plus the looser pairs across sources that did not make a group (a
+    sentence that covers two of another outlet's, a paraphrase below the threshold):
+    framing analysis compares their wording too."""
     if not claims:
-        return []
+        return [], []
     model = load_model()
     cut = model.threshold if threshold is None else threshold
     source_index: dict[str, int] = {}
@@ -76,4 +102,6 @@ def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> 
         pairs = [(a, b) for k, a in enumerate(g) for b in g[k + 1 :]]
         sims = [lookup.get(p, 0.0) for p in pairs]
         out.append(Alignment(tuple(g), round(sum(sims) / len(sims), 4)))
-    return out
+    floor = cut * RELATED_SHARE
+    related = [Related(i, j, p) for (i, j), p in sorted(lookup.items()) if p >= floor]
+    return out, related

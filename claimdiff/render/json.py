@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimdiff.coverage import coverage
 from claimdiff.models import Claim, Group, Report
 
 SCHEMA = "claimdiff.report/1"
@@ -29,7 +30,16 @@ def render_json(report: Report) -> str:
         ],
         "claims": [_claim(c) for c in report.claims],
         "groups": [_group(g) for g in report.groups],
-        "framing": [dict(f) for f in report.framing],
+        "framing": [
+            {
+                "kind": f.kind,
+                "summary": f.summary,
+                "terms": {s: list(t) for s, t in f.terms.items()},
+                "claims": list(f.claims),
+            }
+            for f in report.framing
+        ],
+        "coverage": _coverage(report),
         "quotes": [
             {
                 "kind": m.kind,
@@ -40,6 +50,29 @@ def render_json(report: Report) -> str:
         "summary": report.summary,
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def _coverage(report: Report) -> dict[str, Any]:
+    cov = coverage(report)
+    return {
+        "sources": {
+            s: {"shared": c.shared, "only_here": c.only_here, "omits": list(c.omitted)}
+            for s, c in cov.sources.items()
+        },
+        "rows": [
+            {"groups": list(r.groups), "claims": list(r.claims), "sources": dict(r.status)}
+            for r in cov.rows
+        ],
+        "leads": [
+            {
+                "group": lead.group,
+                "lead_of": lead.lead_of,
+                "missing_in": list(lead.missing_in),
+                "buried_in": dict(lead.buried_in),
+            }
+            for lead in cov.leads
+        ],
+    }
 
 
 def _num(x: float | None) -> float | int | None:
@@ -114,4 +147,15 @@ def _group(g: Group) -> dict[str, Any]:
             {"kind": f.kind, "summary": f.summary, "label": f.heading, "values": dict(f.values)}
             for f in g.findings
         ],
+        "wording": [
+            {
+                "sources": [w.source_a, w.source_b],
+                "change": w.tag,
+                "a": w.a,
+                "b": w.b,
+                "kind": w.kind,
+            }
+            for w in g.wording
+        ],
+        "opinion": g.opinion,
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from claimdiff.coverage import CARRIES, DIFFERS, Coverage, coverage
+from claimdiff.glance import glance
 from claimdiff.models import Finding, Group, Report, Verdict
 from claimdiff.render import (
     SECTION_ORDER,
@@ -13,29 +15,39 @@ from claimdiff.render import (
     word_diff,
 )
 
+MARK = {CARRIES: "✓", DIFFERS: "≠"}
+
 
 def render_markdown(report: Report) -> str:
     s = report.summary
+    cov = coverage(report)
     lines = [
         "# claimdiff report",
         "",
         f"**{s['sources']} sources · {s['claims']} claims · {s['groups']} groups:** "
         f"{s['agree']} agree · {s['differ']} differ · {s['single']} single-source",
         "",
-        "| Source | Outlet | Published | Claims | Shared | Only here |",
-        "|---|---|---|---:|---:|---:|",
+        *(f"- {_esc(line)}" for line in glance(report, cov)),
+        "",
+        "| Source | Outlet | Published | Claims | Shared | Only here | Leaves out |",
+        "|---|---|---|---:|---:|---:|---:|",
     ]
-    counts = report.shared_counts()
     for src in report.sources:
-        shared, single = counts[src.id]
+        c = cov.sources[src.id]
         published = src.published.isoformat() if src.published else "—"
         lines.append(
             f"| `{src.id}` | {_esc(src.outlet)} | {published} | {len(report.claims_of(src.id))} "
-            f"| {shared} | {single} |"
+            f"| {c.shared} | {c.only_here} | {len(c.omitted)} |"
         )
     for verdict in SECTION_ORDER:
-        groups = report.groups_by_verdict(verdict)
-        lines += ["", f"## {SECTION_TITLES[verdict]} ({len(groups)})", ""]
+        groups, hidden = report.shown(verdict)
+        if report.view.only and verdict not in report.view.only:
+            continue
+        lines += [
+            "",
+            f"## {SECTION_TITLES[verdict]} ({len(report.groups_by_verdict(verdict))})",
+            "",
+        ]
         if not groups:
             lines.append("_None._")
         elif verdict is Verdict.SINGLE:
@@ -43,6 +55,10 @@ def render_markdown(report: Report) -> str:
         else:
             for g in groups:
                 lines += _group(report, g)
+        if hidden:
+            lines += [f"_…and {hidden} more (raise `--max-groups`)._", ""]
+    lines += _framing(report)
+    lines += _coverage(report, cov)
     lines += _quotes(report)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -61,6 +77,16 @@ def _group(report: Report, group: Group) -> list[str]:
         others = [o for o in claims if o is not c]
         out.append(f"| `{c.source}` | {_bold(distinct_words(c, others))} | `{cite(report, c)}` |")
     out.append("")
+    if group.wording:
+        out.append(
+            "Wording: "
+            + "; ".join(
+                f"{w.kind.replace('_', ' ')}: {w.source_a} “{_esc(w.a) or '—'}” / "
+                f"{w.source_b} “{_esc(w.b) or '—'}”"
+                for w in group.wording
+            )
+        )
+        out.append("")
     return out
 
 
@@ -89,10 +115,50 @@ def _singles(report: Report, groups: list[Group]) -> list[str]:
         out += [f"**{src.id}** ({len(mine)})", ""]
         for g in mine:
             c = report.claim(g.claims[0])
-            note = "".join(f" — _{_esc(f.summary)}_" for f in g.findings)
+            note = " — _opinion_" if g.opinion else ""
+            note += "".join(f" — _{_esc(f.summary)}_" for f in g.findings)
             out.append(f"- {_esc(c.text)} `{cite(report, c)}`{note}")
         out.append("")
     return out
+
+
+def _framing(report: Report) -> list[str]:
+    if not report.framing:
+        return []
+    ids = [s.id for s in report.sources]
+    out = ["", f"## Framing ({len(report.framing)})", ""]
+    out.append("| Kind | " + " | ".join(f"`{s}`" for s in ids) + " |")
+    out.append("|---" * (len(ids) + 1) + "|")
+    for f in report.framing:
+        cells = [", ".join(_esc(t) for t in f.terms.get(s, ())) or "—" for s in ids]
+        out.append(f"| {f.kind.replace('_', ' ')} | " + " | ".join(cells) + " |")
+    return out
+
+
+def _coverage(report: Report, cov: Coverage) -> list[str]:
+    ids = [s.id for s in report.sources]
+    out = [
+        "",
+        "## Coverage",
+        "",
+        "✓ carries it · ≠ carries it with a difference · – leaves it out",
+        "",
+    ]
+    out.append("| Claim | " + " | ".join(f"`{s}`" for s in ids) + " |")
+    out.append("|---" + "|:-:" * len(ids) + "|")
+    for row in cov.rows:
+        first = report.claim(row.claims[0])
+        text = _esc(_short(first.text))
+        if len(row.claims) > 1 and len(row.groups) > 1:
+            text = f"{len(row.claims)} sentences from `{row.claims[0]}`: {text}"
+        marks = [MARK.get(row.status[s], "–") for s in ids]
+        out.append(f"| {text} | " + " | ".join(marks) + " |")
+    return out
+
+
+def _short(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _quotes(report: Report) -> list[str]:

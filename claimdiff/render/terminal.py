@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimdiff.coverage import CARRIES, DIFFERS, Coverage, coverage
+from claimdiff.glance import glance
 from claimdiff.models import Group, Report, Verdict
 from claimdiff.render import (
     SECTION_ORDER,
@@ -27,43 +29,49 @@ VERDICT_STYLE = {
 
 
 def render_terminal(report: Report) -> RenderableType:
-    parts: list[RenderableType] = [_summary(report)]
+    cov = coverage(report)
+    parts: list[RenderableType] = [_summary(report, cov)]
     for verdict in SECTION_ORDER:
-        groups = report.groups_by_verdict(verdict)
-        title = Text(f"\n{SECTION_TITLES[verdict]} ({len(groups)})", style=VERDICT_STYLE[verdict])
+        if report.view.only and verdict not in report.view.only:
+            continue
+        groups, hidden = report.shown(verdict)
+        total = len(report.groups_by_verdict(verdict))
+        title = Text(f"\n{SECTION_TITLES[verdict]} ({total})", style=VERDICT_STYLE[verdict])
         parts.append(title)
         if verdict is Verdict.SINGLE:
             parts.append(_singles(report, groups))
         else:
             parts.extend(_group(report, g) for g in groups)
+        if hidden:
+            parts.append(Text(f"…and {hidden} more (raise --max-groups)", style="dim"))
+    if report.framing:
+        parts.append(Text(f"\nFraming ({len(report.framing)})", style="bold cyan"))
+        parts.append(_framing(report))
+    parts.append(Text("\nCoverage  (✓ carries · ≠ carries, differs · – leaves out)", style="bold"))
+    parts.append(_coverage(report, cov))
     if report.quotes:
         parts.append(Text(f"\nQuotes across sources ({len(report.quotes)})", style="bold magenta"))
         parts.append(_quotes(report))
     return RichGroup(*parts)
 
 
-def _summary(report: Report) -> RenderableType:
+def _summary(report: Report, cov: Coverage) -> RenderableType:
     s = report.summary
     table = Table(title="claimdiff", title_style="bold", expand=False)
-    for col, justify in (
-        ("Source", "left"),
-        ("Outlet", "left"),
-        ("Published", "left"),
-        ("Claims", "right"),
-        ("Shared", "right"),
-        ("Only here", "right"),
-    ):
-        table.add_column(col, justify=justify)  # type: ignore[arg-type]
-    counts = report.shared_counts()
+    for col in ("Source", "Outlet", "Published"):
+        table.add_column(col)
+    for col in ("Claims", "Shared", "Only here", "Leaves out"):
+        table.add_column(col, justify="right")
     for src in report.sources:
-        shared, single = counts[src.id]
+        c = cov.sources[src.id]
         table.add_row(
             src.id,
             src.outlet,
             src.published.isoformat() if src.published else "—",
             str(len(report.claims_of(src.id))),
-            str(shared),
-            str(single),
+            str(c.shared),
+            str(c.only_here),
+            str(len(c.omitted)),
         )
     line = Text.assemble(
         f"{s['sources']} sources · {s['claims']} claims · {s['groups']} groups: ",
@@ -73,7 +81,8 @@ def _summary(report: Report) -> RenderableType:
         " · ",
         (f"{s['single']} single-source", "blue"),
     )
-    return RichGroup(table, line)
+    notes = Text("\n".join(f"• {note}" for note in glance(report, cov)))
+    return RichGroup(table, line, notes)
 
 
 def _group(report: Report, group: Group) -> RenderableType:
@@ -92,6 +101,13 @@ def _group(report: Report, group: Group) -> RenderableType:
     body: list[RenderableType] = [table]
     if group.findings:
         body.append(_findings(group))
+    for w in group.wording:
+        body.append(
+            Text.assemble(
+                (f"  {w.kind.replace('_', ' ')}: ", "cyan"),
+                f"{w.source_a} “{w.a or '—'}” / {w.source_b} “{w.b or '—'}”",
+            )
+        )
     title = f"{group.id} · {group.verdict.value} · {confidence(group.similarity)}"
     return Panel(
         RichGroup(*body), title=title, title_align="left", border_style=VERDICT_STYLE[group.verdict]
@@ -140,6 +156,35 @@ def _quotes(report: Report) -> RenderableType:
     return table
 
 
+def _framing(report: Report) -> RenderableType:
+    ids = [s.id for s in report.sources]
+    table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
+    table.add_column("kind", no_wrap=True, style="cyan")
+    for s in ids:
+        table.add_column(s, ratio=1)
+    for f in report.framing:
+        table.add_row(
+            f.kind.replace("_", " "), *(", ".join(f.terms.get(s, ())) or "—" for s in ids)
+        )
+    return table
+
+
+def _coverage(report: Report, cov: Coverage) -> RenderableType:
+    ids = [s.id for s in report.sources]
+    table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
+    table.add_column("claim", ratio=1, no_wrap=True, overflow="ellipsis")
+    for s in ids:
+        table.add_column(s, justify="center", no_wrap=True)
+    marks = {CARRIES: ("✓", "green"), DIFFERS: ("≠", "red")}
+    for row in cov.rows:
+        first = report.claim(row.claims[0])
+        block = len(row.groups) > 1  # a passage only one outlet has
+        label = f"[{len(row.claims)} sentences] {first.text}" if block else first.text
+        cells = [Text(*marks.get(row.status[s], ("–", "dim"))) for s in ids]
+        table.add_row(label, *cells)
+    return table
+
+
 def _singles(report: Report, groups: list[Group]) -> RenderableType:
     table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
     table.add_column("Source", no_wrap=True)
@@ -148,6 +193,8 @@ def _singles(report: Report, groups: list[Group]) -> RenderableType:
     for g in groups:
         c = report.claim(g.claims[0])
         text = Text(c.text)
+        if g.opinion:
+            text.append("  [opinion]", style="italic magenta")
         for f in g.findings:
             text.append(f"  [{f.summary}]", style="italic cyan")
         table.add_row(c.source, text, cite(report, c))

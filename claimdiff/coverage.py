@@ -1,0 +1,118 @@
+"""Who carries what: a claim x source matrix, omissions, single-source passages, and
+whether one outlet's lead is missing or buried in another."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from claimdiff.models import Group, Report, Role, Verdict
+
+CARRIES, DIFFERS, OMITS = "carries", "differs", "omits"
+LEAD_CLAIMS = 2  # the first body sentences of an article are its lead
+BURIED_SHARE = 0.5  # past the middle of an article counts as buried
+
+
+@dataclass(frozen=True)
+class Row:
+    groups: tuple[str, ...]  # one group, or a block of single-source groups
+    claims: tuple[str, ...]
+    status: Mapping[str, str]  # source id -> carries | differs | omits
+
+    @property
+    def carried_by(self) -> int:
+        return sum(s != OMITS for s in self.status.values())
+
+
+@dataclass(frozen=True)
+class SourceCoverage:
+    shared: int  # shared claims this source carries
+    only_here: int  # its claims found in no other source
+    omitted: tuple[str, ...]  # groups other sources share and this one leaves out
+
+
+@dataclass(frozen=True)
+class Lead:
+    group: str
+    lead_of: str
+    missing_in: tuple[str, ...]
+    buried_in: Mapping[str, str]  # source -> "sentence k of n"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    rows: tuple[Row, ...]
+    sources: Mapping[str, SourceCoverage]
+    leads: tuple[Lead, ...]
+
+
+def coverage(report: Report) -> Coverage:
+    ids = [s.id for s in report.sources]
+    rows = [_row(g, ids) for g in report.groups if g.verdict is not Verdict.SINGLE]
+    rows += _single_blocks(report, ids)
+    order = {cid: n for n, cid in enumerate(c.id for c in report.claims)}
+    rows.sort(key=lambda r: (-r.carried_by, order[r.claims[0]]))
+    shared_groups = [g for g in report.groups if g.verdict is not Verdict.SINGLE]
+    per_source = {
+        s: SourceCoverage(
+            shared=sum(s in g.sources for g in shared_groups),
+            only_here=sum(g.sources == (s,) for g in report.groups),
+            omitted=tuple(g.id for g in shared_groups if s not in g.sources),
+        )
+        for s in ids
+    }
+    return Coverage(tuple(rows), per_source, tuple(_leads(report)))
+
+
+def _row(group: Group, ids: list[str]) -> Row:
+    state = DIFFERS if group.verdict is Verdict.DIFFER else CARRIES
+    return Row((group.id,), group.claims, {s: state if s in group.sources else OMITS for s in ids})
+
+
+def _single_blocks(report: Report, ids: list[str]) -> list[Row]:
+    """Consecutive sentences only one outlet has form one passage (one row)."""
+    singles = {g.claims[0]: g for g in report.groups if g.verdict is Verdict.SINGLE}
+    rows: list[Row] = []
+    for source in ids:
+        run: list[Group] = []
+        for claim in report.claims_of(source):
+            if claim.id in singles:
+                run.append(singles[claim.id])
+                continue
+            rows += _flush(run, source, ids)
+            run = []
+        rows += _flush(run, source, ids)
+    return rows
+
+
+def _flush(run: list[Group], source: str, ids: list[str]) -> list[Row]:
+    if not run:
+        return []
+    status = {s: CARRIES if s == source else OMITS for s in ids}
+    return [Row(tuple(g.id for g in run), tuple(g.claims[0] for g in run), status)]
+
+
+def _leads(report: Report) -> list[Lead]:
+    out = []
+    position: dict[str, tuple[int, int]] = {}
+    lead_ids: dict[str, str] = {}
+    for s in report.sources:
+        body = [c for c in report.claims_of(s.id) if c.role is Role.BODY]
+        for n, c in enumerate(body):
+            position[c.id] = (n + 1, len(body))
+            if n < LEAD_CLAIMS:
+                lead_ids[c.id] = s.id
+    for g in report.groups:
+        for cid in g.claims:
+            if cid not in lead_ids:
+                continue
+            source = lead_ids[cid]
+            missing = tuple(s.id for s in report.sources if s.id not in g.sources)
+            buried = {}
+            for other in g.claims:
+                k, n = position.get(other, (0, 0))
+                if report.claim(other).source != source and n and k / n > BURIED_SHARE:
+                    buried[report.claim(other).source] = f"sentence {k} of {n}"
+            if missing or buried:
+                out.append(Lead(g.id, source, missing, buried))
+    return out

@@ -1,0 +1,217 @@
+"""Stage 7: framing. Facts can agree while the stories differ.
+
+For every pair of claims that tell the same thing (aligned in a group, or
+related just below the threshold), the word-level differences are classified
+(see ``diff.py``). Across the report they are gathered by what they describe:
+the labels each outlet uses for one thing, loaded characterisations of one
+position, reporting verbs and hedges; plus names the text itself equates
+("the Kurils, which Japan refers to as the Northern Territories").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from claimdiff.align import Alignment, Related
+from claimdiff.framing.aliases import alias_entries
+from claimdiff.framing.diff import Change, evaluative_window, word_changes
+from claimdiff.lexicon import EVALUATIVE, LEGITIMACY, STOPWORDS
+from claimdiff.models import Claim, Framing, Source, Wording
+from claimdiff.textnorm import normalise
+
+__all__ = ["Change", "analyse_framing", "classify_pairs", "word_changes"]
+
+
+def classify_pairs(
+    claims: Sequence[Claim], alignments: Sequence[Alignment], related: Sequence[Related]
+) -> tuple[dict[int, list[Wording]], list[tuple[Claim, Claim, Change]]]:
+    """Classified word changes: per group (for its report panel), and every pair's."""
+    group_of = {i: g for g, al in enumerate(alignments) for i in al.members}
+    pairs = {
+        (min(a, b), max(a, b)) for al in alignments for a in al.members for b in al.members if a < b
+    }
+    pairs |= {(r.left, r.right) for r in related}
+    per_group: dict[int, list[Wording]] = {}
+    changes = []
+    for a, b in sorted(pairs):
+        ca, cb = claims[a], claims[b]
+        if ca.source == cb.source:
+            continue
+        for ch in word_changes(ca.text, cb.text):
+            if ch.kind is None:
+                continue
+            changes.append((ca, cb, ch))
+            if group_of.get(a) is not None and group_of.get(a) == group_of.get(b):
+                w = Wording(ca.source, cb.source, ch.tag, ch.a, ch.b, ch.kind, ch.anchor)
+                per_group.setdefault(group_of[a], []).append(w)
+    return per_group, changes
+
+
+def analyse_framing(
+    claims: Sequence[Claim],
+    sources: Sequence[Source],
+    changes: Sequence[tuple[Claim, Claim, Change]],
+) -> list[Framing]:
+    order = [s.id for s in sources]
+    entries = [
+        *alias_entries(claims, order),
+        *_labels(changes, order),
+        *_characterisations(changes, order),
+        *_report_wide(claims, order),
+    ]
+    return entries
+
+
+def _terms(pairs: Sequence[tuple[str, str]], order: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    by_source: dict[str, list[str]] = {}
+    for source, term in pairs:
+        if term and term not in by_source.setdefault(source, []):
+            by_source[source].append(term)
+    return {s: tuple(by_source[s]) for s in order if s in by_source}
+
+
+def _shown(terms: dict[str, tuple[str, ...]]) -> str:
+    return "; ".join(f"{s}: " + ", ".join(f"'{t}'" for t in ts) for s, ts in terms.items())
+
+
+def _labels(changes: Sequence[tuple[Claim, Claim, Change]], order: Sequence[str]) -> list[Framing]:
+    """Modifiers chosen for the same thing, gathered by the word they modify."""
+    by_anchor: dict[str, list[tuple[Claim, Claim, Change]]] = {}
+    for ca, cb, ch in changes:
+        if _is_label(ch):
+            by_anchor.setdefault(ch.anchor, []).append((ca, cb, ch))
+    out = []
+    for anchor, items in sorted(by_anchor.items()):
+        pairs: list[tuple[str, str]] = []
+        ids: list[str] = []
+        for ca, cb, ch in items:
+            pairs += [
+                (ca.source, _label_term(ch.a, anchor, ch.premodifier)),
+                (cb.source, _label_term(ch.b, anchor, ch.premodifier)),
+            ]
+            ids += [ca.id, cb.id]
+        terms = _terms(pairs, order)
+        if len(terms) < 2:
+            continue
+        out.append(
+            Framing(
+                "label",
+                f"'{anchor}' is described differently: {_shown(terms)}",
+                terms,
+                tuple(dict.fromkeys(ids)),
+            )
+        )
+    return out
+
+
+def _is_label(ch: Change) -> bool:
+    """Modifiers of a shared word, loaded ("disputed islands") or not ("coastal missiles")."""
+    short = len(ch.a.split()) <= 4 and len(ch.b.split()) <= 4
+    return bool(ch.anchor) and (ch.kind == "label" or (ch.kind == "evaluative" and short))
+
+
+def _label_term(phrase: str, anchor: str, premodifier: bool) -> str:
+    """Show a modifier with the word it modifies: 'disputed islands', 'islands claimed by Japan'."""
+    words = phrase.split()
+    while words and normalise(words[0]) in STOPWORDS:
+        words = words[1:]  # "to contested" -> "contested"
+    phrase = " ".join(words)
+    if not phrase:
+        return f"{anchor} (no qualifier)"
+    return f"{phrase} {anchor}" if premodifier else f"{anchor} {phrase}"
+
+
+def _characterisations(
+    changes: Sequence[tuple[Claim, Claim, Change]], order: Sequence[str]
+) -> list[Framing]:
+    """Loaded words for the same thing across claims that tell it, grouped by connection:
+    "well within its rights" / "the sovereign right" / "well founded"."""
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    # Where both versions of a claim use loaded words of one family: one characterisation
+    # in place of another. A phrase in a claim is one node, so chains run through it.
+    by_pair: dict[tuple[str, str], tuple[Claim, Claim, list[Change]]] = {}
+    for ca, cb, ch in changes:
+        if ch.kind == "evaluative" and not _is_label(ch):
+            by_pair.setdefault((ca.id, cb.id), (ca, cb, []))[2].append(ch)
+    items: list[tuple[Claim, Claim, Change]] = []
+    for ca, cb, chs in by_pair.values():
+        for family in ("legitimacy", "evaluative"):
+            xa = next((ch.a for ch in chs if _loaded(ch.a) == family), "")
+            xb = next((ch.b for ch in chs if _loaded(ch.b) == family), "")
+            if xa and xb:
+                ta, tb = evaluative_window(xa.split()), evaluative_window(xb.split())
+                items.append((ca, cb, Change("replace", ta, tb, "evaluative")))
+    for ca, cb, ch in items:
+        ra, rb = find((ca.id, _core(ch.a))), find((cb.id, _core(ch.b)))
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    clusters: dict[tuple[str, str], list[tuple[Claim, Claim, Change]]] = {}
+    for it in items:
+        clusters.setdefault(find((it[0].id, _core(it[2].a))), []).append(it)
+    out = []
+    for _, its in sorted(clusters.items()):
+        pairs = [(ca.source, ch.a) for ca, _, ch in its] + [(cb.source, ch.b) for _, cb, ch in its]
+        terms = _terms(pairs, order)
+        if len(terms) < 2:
+            continue
+        ids = tuple(dict.fromkeys([c.id for ca, cb, _ in its for c in (ca, cb)]))
+        kind = "evaluative"
+        out.append(
+            Framing(kind, f"the same thing characterised differently: {_shown(terms)}", terms, ids)
+        )
+    return out
+
+
+def _core(phrase: str) -> str:
+    """The loaded words of a phrase: one claim's phrase is one node however it was cut."""
+    words = {normalise(w) for w in phrase.split()}
+    return " ".join(sorted(words & (EVALUATIVE | LEGITIMACY)))
+
+
+def _loaded(phrase: str) -> str:
+    """Which family of loaded words a phrase uses ("" for none)."""
+    words = {normalise(w) for w in phrase.split()}
+    if words & LEGITIMACY:
+        return "legitimacy"
+    return "evaluative" if words & EVALUATIVE else ""
+
+
+def _report_wide(claims: Sequence[Claim], order: Sequence[str]) -> list[Framing]:
+    """Reporting verbs and hedges each outlet uses, over the whole report."""
+    out = []
+    verbs: dict[str, Counter[str]] = {}
+    hedges: dict[str, Counter[str]] = {}
+    for c in claims:
+        for a in c.attributions:
+            verbs.setdefault(c.source, Counter())[a.verb.lower()] += 1
+        for h in c.hedges:
+            hedges.setdefault(c.source, Counter())[h.text.lower()] += 1
+    for kind, table, what in (
+        ("reporting_verb", verbs, "reporting verbs"),
+        ("hedge", hedges, "hedges"),
+    ):
+        terms = {
+            s: tuple(
+                f"{w} ×{n}" if n > 1 else w
+                for w, n in sorted(table[s].items(), key=lambda x: (-x[1], x[0]))
+            )
+            for s in order
+            if s in table
+        }
+        # Worth showing when outlets use different words, or some use none at all.
+        differ = len({frozenset(table[s]) for s in terms}) > 1
+        if terms and (differ or len(terms) < len(order)):
+            missing = [s for s in order if s not in terms]
+            note = f"; none in {', '.join(missing)}" if missing else ""
+            ids = tuple(
+                c.id for c in claims if (c.attributions if kind == "reporting_verb" else c.hedges)
+            )
+            out.append(Framing(kind, f"{what} used: {_shown(terms)}{note}", terms, ids))
+    return out
