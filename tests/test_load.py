@@ -55,8 +55,11 @@ def test_stdin_is_a_source(write) -> None:  # type: ignore[no-untyped-def]
         (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", "  \n\n"))], "is empty"),
         (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"\x89PNG\x00\x00\x01"))], "binary"),
         (
-            lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"caf\xe9 au lait"))],
-            "not valid UTF-8",
+            # Mostly well-formed UTF-8 with one broken byte: corrupt, not another encoding.
+            lambda w: [
+                str(w("a.txt", ARTICLE)),
+                str(w("b.txt", "Zürich’s “mayor” said. ".encode() + b"\xff more."))],
+            "not valid UTF-8 (byte 0xff at offset 30)",
         ),
         (lambda w: [str(w("d/sources.toml", "[[source]\nid=").parent)], "malformed TOML"),
         (
@@ -85,7 +88,7 @@ def test_stdin_is_a_source(write) -> None:  # type: ignore[no-untyped-def]
             "published date must be YYYY-MM-DD",
         ),
         (lambda w: [str(w("d/sources.toml", "title = 'x'\n").parent)], "[[source]] tables"),
-        (lambda w: [str(w("empty/.keep", "").parent)], "no sources.toml and no .txt or .md"),
+        (lambda w: [str(w("empty/.keep", "").parent)], "no sources.toml and no articles in it"),
     ],
 )
 def test_bad_input_raises_one_clear_error(write, setup, message: str) -> None:  # type: ignore[no-untyped-def]
