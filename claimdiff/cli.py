@@ -97,7 +97,8 @@ MaxBytes = Annotated[
     ),
 ]
 Timeout = Annotated[
-    float, typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Give up on a URL after this.")
+    float,
+    typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Give up on a URL after this."),
 ]
 DEFAULT_MAX_BYTES = "10M"
 DEFAULT_TIMEOUT = 20.0

@@ -1,9 +1,9 @@
 """Stage 1: turn the user's inputs into Sources (text plus metadata).
 
 Inputs are article files (``.txt``/``.md`` text, ``.html`` pages), JSON or JSON
-Lines files of records, http(s) URLs, ``-`` for standard input, or directories.
-A directory with a ``sources.toml`` manifest takes its sources from it; one
-without takes its article files in name order. This module only decides which
+Lines files of records, http(s) URLs, ``-`` for standard input, manifests
+(``sources.toml``) or directories. A directory with a ``sources.toml`` takes its
+sources from it; one without takes its article files in name order. This module only decides which
 reader each input needs; the readers live in ``claimdiff.inputs``.
 """
 
@@ -59,6 +59,8 @@ def load_sources(
             sources.append(_load_url(raw, limits))
         elif Path(raw).is_dir():
             sources.extend(_load_directory(Path(raw), limits))
+        elif Path(raw).suffix.lower() == ".toml":
+            sources.extend(_load_manifest(Path(raw), limits))
         elif Path(raw).suffix.lower() in RECORD_SUFFIXES:
             sources.extend(read_records(raw, decode(read_bytes(Path(raw), limits), raw)))
         else:
@@ -110,10 +112,11 @@ def read_text(path: Path, limits: Limits | None = None) -> str:
     return decode(read_bytes(path, limits), str(path))
 
 
-def _too_big(path: Path | str, size: int, limits: Limits) -> InputError:
+def _too_big(path: Path | str, size: int, limits: Limits, *, at_least: bool = False) -> InputError:
+    more = "more than " if at_least else ""
     return InputError(
-        f"{path}: is {format_size(size)}, over the {format_size(limits.max_bytes)} limit "
-        "(raise it with --max-bytes)"
+        f"{path}: is {more}{format_size(size if not at_least else limits.max_bytes)}, "
+        f"over the {format_size(limits.max_bytes)} limit (raise it with --max-bytes)"
     )
 
 
@@ -158,8 +161,8 @@ def _load_stdin(stdin: str | bytes | None, limits: Limits) -> Source:
     if stdin is None:
         raise InputError("'-' given but nothing could be read from standard input")
     data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
-    if len(data) > limits.max_bytes:
-        raise _too_big("standard input", len(data), limits)
+    if len(data) > limits.max_bytes:  # only one byte more than the cap was read
+        raise _too_big("standard input", len(data), limits, at_least=True)
     return _source("stdin", "-", _article(data, "standard input", None))
 
 

@@ -10,7 +10,9 @@ from claimdiff.errors import InputError
 from claimdiff.inputs.encoding import check_text, decode
 from claimdiff.load import load_sources
 
-WESTERN = "“We will not back down,” said the mayor’s spokeswoman – the café stays shut. It cost €3m.\n"
+WESTERN = (
+    "“We will not back down,” said the mayor’s spokeswoman – the café stays shut. It cost €3m.\n"
+)
 FRENCH = "Le président a déclaré à Paris que l'économie française était «\u00a0en crise\u00a0».\n"
 RUSSIAN = (
     "Президент России заявил, что экономика страны растёт быстрее, чем ожидалось. "
@@ -32,8 +34,18 @@ RUSSIAN = (
         (b"caf\xe9 au lait", "café au lait"),
         (RUSSIAN.encode("cp1251"), RUSSIAN),  # recognised by charset-normalizer
     ],
-    ids=["utf8", "utf8-bom", "utf16", "utf16-be", "utf16-le", "utf32", "cp1252", "latin1",
-         "latin1-short", "cp1251"],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16",
+        "utf16-be",
+        "utf16-le",
+        "utf32",
+        "cp1252",
+        "latin1",
+        "latin1-short",
+        "cp1251",
+    ],
 )
 def test_supported_encodings_decode_exactly(data: bytes, expected: str) -> None:
     assert decode(data, "x.txt") == expected
@@ -58,9 +70,15 @@ def test_valid_utf8_wins_over_a_wrong_declaration() -> None:
         (b"PK\x03\x04\x14\x00\x06\x00", "is a ZIP archive"),
         (b"hello\x00world, this has a NUL byte in it", "contains NUL bytes"),
         (WESTERN.encode("utf-16-le"), "contains NUL bytes"),  # UTF-16 needs its BOM
-        ("Zürich said “yes”. ".encode() + b"\xff\xfe" + b" more", "not valid UTF-8 (byte 0xff at offset 24)"),
+        (
+            "Zürich said “yes”. ".encode() + b"\xff\xfe" + b" more",
+            "not valid UTF-8 (byte 0xff at offset 24)",
+        ),
         (bytes(range(0xC0, 0x100)) * 4, "not valid UTF-8"),  # accented capitals, no words
-        (codecs.BOM_UTF8 + b"caf\xe9", "starts with a UTF-8 byte-order mark but is not valid UTF-8"),
+        (
+            codecs.BOM_UTF8 + b"caf\xe9",
+            "starts with a UTF-8 byte-order mark but is not valid UTF-8",
+        ),
         (b"", "is empty"),
         (b" \n\t \r\n", "is empty"),
         (codecs.BOM_UTF8 + "\u200b\u00ad\n".encode(), "is empty"),

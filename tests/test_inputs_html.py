@@ -31,7 +31,14 @@ def test_article_body_and_metadata_are_extracted(write) -> None:  # type: ignore
     texts = " ".join(c.text for c in claims)
     assert "Floods killed 45 people in Durban on Tuesday" in texts
     assert "“We have never seen rain like this,” said the provincial premier" in texts
-    for furniture in ("Home", "Most read", "celebrity", "All rights reserved", "Privacy", "By Thandi"):
+    for furniture in (
+        "Home",
+        "Most read",
+        "celebrity",
+        "All rights reserved",
+        "Privacy",
+        "By Thandi",
+    ):
         assert furniture not in texts
 
 
@@ -50,7 +57,9 @@ def test_windows_1252_page_is_read_by_its_declared_charset(write) -> None:  # ty
     assert source.published == date(2024, 4, 3)
     assert source.author == "Pieter van der Merwe"
     assert "Durban’s mayor said on Wednesday" in source.text
-    assert "“We lost everything – the furniture, the car, the children’s schoolbooks,”" in source.text
+    assert (
+        "“We lost everything – the furniture, the car, the children’s schoolbooks,”" in source.text
+    )
     assert "said one café owner" in source.text
 
 

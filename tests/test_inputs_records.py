@@ -71,20 +71,49 @@ def test_a_json_file_of_records_combines_with_other_inputs(write) -> None:  # ty
 
 def test_json_strings_with_line_separators_stay_in_one_record(write) -> None:  # type: ignore[no-untyped-def]
     text = "Floods hit Durban.\u2028Officials said 45 people died on Tuesday."
-    path = write("x.jsonl", json.dumps({"id": "a", "text": text}, ensure_ascii=False) + "\n"
-                 + json.dumps({"id": "b", "text": TEXT_B}) + "\n")
+    path = write(
+        "x.jsonl",
+        json.dumps({"id": "a", "text": text}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"id": "b", "text": TEXT_B})
+        + "\n",
+    )
     assert load_sources([str(path)])[0].text == text
 
 
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("s.jsonl", '{"id": "a", "text": "x y z."}\n{"id": "a", "text": "p q r."}\n', "duplicate id 'a' (lines 1 and 2)"),
-        ("s.json", '[{"id": "a", "text": "x y."}, {"id": "a", "text": "p q."}]', "duplicate id 'a' (records 1 and 2)"),
-        ("s.jsonl", '{"id": "a", "text": "x y z."}\n{"id": "b", "outlet": "B"}\n', "line 2 (id 'b'): needs a non-empty 'text' or 'html' string"),
-        ("s.json", '[{"id": "a", "text": "   "}]', "record 1 (id 'a'): needs a non-empty 'text' or 'html' string"),
-        ("s.jsonl", '{"id": "a", "text": "x y z."}\n{"id": "b", "text": "p q r."\n', "line 2: malformed JSON at line 1, column"),
-        ("s.json", '[{"id": "a", "text": "x"},]', "malformed JSON at line 1, column 27 (Expecting value)"),
+        (
+            "s.jsonl",
+            '{"id": "a", "text": "x y z."}\n{"id": "a", "text": "p q r."}\n',
+            "duplicate id 'a' (lines 1 and 2)",
+        ),
+        (
+            "s.json",
+            '[{"id": "a", "text": "x y."}, {"id": "a", "text": "p q."}]',
+            "duplicate id 'a' (records 1 and 2)",
+        ),
+        (
+            "s.jsonl",
+            '{"id": "a", "text": "x y z."}\n{"id": "b", "outlet": "B"}\n',
+            "line 2 (id 'b'): needs a non-empty 'text' or 'html' string",
+        ),
+        (
+            "s.json",
+            '[{"id": "a", "text": "   "}]',
+            "record 1 (id 'a'): needs a non-empty 'text' or 'html' string",
+        ),
+        (
+            "s.jsonl",
+            '{"id": "a", "text": "x y z."}\n{"id": "b", "text": "p q r."\n',
+            "line 2: malformed JSON at line 1, column",
+        ),
+        (
+            "s.json",
+            '[{"id": "a", "text": "x"},]',
+            "malformed JSON at line 1, column 27 (Expecting value)",
+        ),
         ("s.json", "[" * 100_000 + "]" * 100_000, "malformed JSON"),
         ("s.jsonl", '["not", "an", "object"]\n', "line 1 is not a JSON object"),
         ("s.json", '"just a string"', "expected a list of records"),
@@ -93,8 +122,16 @@ def test_json_strings_with_line_separators_stay_in_one_record(write) -> None:  #
         ("s.jsonl", "\n\n", "is empty"),
         ("s.json", '[{"id": "a", "text": 42}]', "'text' must be a string, got int"),
         ("s.json", '[{"id": "a b", "text": "x y."}]', "source id 'a b' must start with a letter"),
-        ("s.json", '[{"id": "a", "text": "x y.", "published": "last week"}]', "published date must be YYYY-MM-DD"),
-        ("s.json", '[{"id": "a", "html": "<html><nav>Home</nav></html>"}]', "no article body found"),
+        (
+            "s.json",
+            '[{"id": "a", "text": "x y.", "published": "last week"}]',
+            "published date must be YYYY-MM-DD",
+        ),
+        (
+            "s.json",
+            '[{"id": "a", "html": "<html><nav>Home</nav></html>"}]',
+            "no article body found",
+        ),
     ],
 )
 def test_bad_records_are_one_clear_error(write, name: str, content: str, message: str) -> None:  # type: ignore[no-untyped-def]

@@ -127,7 +127,9 @@ def test_the_cli_compares_a_url_with_a_file(server: str, tmp_path: Path) -> None
 
     b = tmp_path / "b.txt"
     b.write_bytes(PLAIN)
-    result = CliRunner().invoke(app, ["compare", f"{server}/news/floods.html", str(b), "-f", "json"])
+    result = CliRunner().invoke(
+        app, ["compare", f"{server}/news/floods.html", str(b), "-f", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["sources"][0]["url"] == f"{server}/news/floods.html"
@@ -147,12 +149,22 @@ def _closed_port() -> int:
         ("/broken", Limits(), "HTTP error 500"),
         ("/report.pdf", Limits(), "not an HTML page (Content-Type: application/pdf)"),
         ("/menu", Limits(), "no article body found"),
-        ("/huge", Limits(max_bytes=100_000), "is 50 MiB, over the 97.7 KiB limit (raise it with --max-bytes)"),
-        ("/huge-unannounced", Limits(max_bytes=100_000), "is more than 128 KiB, over the 97.7 KiB limit"),
+        (
+            "/huge",
+            Limits(max_bytes=100_000),
+            "is 50 MiB, over the 97.7 KiB limit (raise it with --max-bytes)",
+        ),
+        (
+            "/huge-unannounced",
+            Limits(max_bytes=100_000),
+            "is more than 128 KiB, over the 97.7 KiB limit",
+        ),
         ("/slow", Limits(timeout=0.3), "no answer within 0.3 seconds"),
     ],
 )
-def test_url_failures_are_one_clear_error(server: str, path: str, limits: Limits, message: str) -> None:
+def test_url_failures_are_one_clear_error(
+    server: str, path: str, limits: Limits, message: str
+) -> None:
     url = f"{server}{path}"
     with pytest.raises(InputError) as err:
         load_sources([url], min_sources=1, limits=limits)

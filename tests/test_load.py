@@ -58,7 +58,8 @@ def test_stdin_is_a_source(write) -> None:  # type: ignore[no-untyped-def]
             # Mostly well-formed UTF-8 with one broken byte: corrupt, not another encoding.
             lambda w: [
                 str(w("a.txt", ARTICLE)),
-                str(w("b.txt", "Zürich’s “mayor” said. ".encode() + b"\xff more."))],
+                str(w("b.txt", "Zürich’s “mayor” said. ".encode() + b"\xff more.")),
+            ],
             "not valid UTF-8 (byte 0xff at offset 30)",
         ),
         (lambda w: [str(w("d/sources.toml", "[[source]\nid=").parent)], "malformed TOML"),

@@ -59,16 +59,21 @@ _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 def decode(data: bytes, where: str, declared: str | None = None) -> str:
     """Decode an input's bytes; see the module docstring for the order of decisions."""
+    bom_error: InputError | None = None
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             try:
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise InputError(
+                # FF FE 00 00 is also UTF-16's mark before a NUL: try the next mark.
+                bom_error = bom_error or InputError(
                     f"{where}: starts with a {name} byte-order mark but is not valid {name} "
                     f"(at byte {exc.start + len(bom)})"
-                ) from None
+                )
+                continue
             return check_text(text, where)
+    if bom_error is not None:
+        raise bom_error
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"{where}: is {kind}, not text")
