@@ -235,7 +235,7 @@ def _manifest_entry(manifest: Path, n: int, entry: Any, limits: Limits) -> Sourc
         source = _load_file(path, limits, source_id)
         source = replace(source, url=url) if url else source
     else:
-        source = _load_url(url, limits, source_id)
+        source = _load_url(str(url), limits, source_id)
     outlet = entry.get("outlet", source.outlet)
     published = parse_date(entry["published"], where) if "published" in entry else source.published
     return replace(source, outlet=outlet, published=published)

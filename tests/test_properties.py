@@ -14,7 +14,6 @@ from claimdiff.inputs.html import extract_article
 from claimdiff.inputs.records import read_records
 from claimdiff.load import load_sources
 from claimdiff.models import Report
-
 from claimdiff.pipeline import compare_sources
 from claimdiff.render.json import render_json
 from claimdiff.render.markdown import render_markdown
@@ -28,7 +27,7 @@ _PIECES = st.sampled_from(
     "The council said 45 people 3.5 km miles % $ £4m on Tuesday next month May 2024 “ ” \" ' ’ "
     ". , ! ? … - — ( ) [ ] ** * _ # By Reuters Mr. U.S. No. 10 about up to Peskov told he "
     "reportedly Share Advertisement --- é 日本 🙂 1,000 ½ a.m. said: according".split(" ")
-    + ["\n", "\n\n", " ", "\u00a0", "\u00ad", "\r\n", "\t", "\u2028", "(https://x.example/a)"]
+    + list(("\n", "\n\n", " ", "\u00a0", "\u00ad", "\r\n", "\t", "\u2028", "(https://x.example/a)"))
 )
 # Control characters make the whole input "binary"; kept out here so that most
 # examples reach the later stages (plain st.text() below still sends them).

@@ -44,7 +44,7 @@ _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
 
 def parse_size(value: str, option: str = "--max-bytes") -> int:
-    """``10M``, ``512k``, ``50MB``, ``1GiB`` or a plain number of bytes (units are powers of 1024)."""
+    """``10M``, ``512k``, ``50MB``, ``1GiB`` or a number of bytes; units are powers of 1024."""
     m = _SIZE_RE.match(value)
     if not m:
         raise InputError(f"{option} expects a size such as 10M, 512K or 20000000, got {value!r}")

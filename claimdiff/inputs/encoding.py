@@ -86,17 +86,17 @@ def decode(data: bytes, where: str, declared: str | None = None) -> str:
         return check_text(data.decode("utf-8"), where)
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    text = _declared(data, declared)
-    if text is None and not _mostly_utf8(data):
-        text = _windows_1252(data)
-        if text is None:
-            text = _detected(data)
-    if text is None:
+    guess = _declared(data, declared)
+    if guess is None and not _mostly_utf8(data):
+        guess = _windows_1252(data)
+        if guess is None:
+            guess = _detected(data)
+    if guess is None:
         raise InputError(
             f"{where}: not valid UTF-8 (byte 0x{data[first_bad]:02x} at offset {first_bad}) "
             "and not readable as text in any other encoding; save it as UTF-8"
         )
-    return check_text(text, where)
+    return check_text(guess, where)
 
 
 def check_text(text: str, where: str) -> str:

@@ -92,12 +92,12 @@ def _record(path: str, n: int, record: Any, *, default_id: str) -> Source:
         raise InputError(f"{where} is not a JSON object")
     raw_id = record.get("id")
     if isinstance(raw_id, int) and not isinstance(raw_id, bool):
-        raw_id = str(raw_id)
+        record = {**record, "id": str(raw_id)}  # numeric ids from databases
     for key in _STRING_KEYS:
-        value = raw_id if key == "id" else record.get(key)
+        value = record.get(key)
         if value is not None and not isinstance(value, str):
             raise InputError(f"{where}: {key!r} must be a string, got {type(value).__name__}")
-    source_id = check_id(raw_id.strip() if raw_id else default_id, where)
+    source_id = check_id(_text(record, "id") or default_id, where)
     where = f"{where} (id {source_id!r})"
     url = _text(record, "url")
     article = _article(record, where, url)

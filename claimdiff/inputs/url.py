@@ -35,7 +35,6 @@ def is_url(value: str) -> bool:
 
 def fetch(url: str, limits: Limits) -> Fetched:
     """GET one page; raise InputError naming the URL when it cannot be used."""
-    import socket
     import urllib.error
     import urllib.request
 
@@ -62,7 +61,7 @@ def fetch(url: str, limits: Limits) -> Fetched:
         raise InputError(f"{url}: HTTP error {exc.code} {exc.reason}".rstrip()) from None
     except urllib.error.URLError as exc:
         raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise InputError(f"{url}: no answer within {limits.timeout:g} seconds") from None
     except (OSError, ValueError) as exc:  # connection reset mid-body, malformed URL
         raise InputError(f"{url}: cannot fetch ({_reason(exc)})") from None
