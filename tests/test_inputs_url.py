@@ -34,9 +34,10 @@ ROUTES: dict[str, tuple[int, str, bytes]] = {
 
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
-        if self.path == "/old-address":
+        if self.path in ("/old-address", "/to-ftp"):
             self.send_response(301)
-            self.send_header("Location", "/news/floods.html")
+            target = "/news/floods.html" if self.path == "/old-address" else "ftp://127.0.0.1/x"
+            self.send_header("Location", target)
             self.end_headers()
             return
         if self.path == "/slow":
@@ -62,10 +63,16 @@ class _Handler(BaseHTTPRequestHandler):
         pass  # keep the test output clean
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # clients hang up on purpose here (size cap, timeout): not worth a traceback
+
+
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    httpd.daemon_threads = True
+    httpd = _Server(("127.0.0.1", 0), _Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
@@ -160,6 +167,7 @@ def _closed_port() -> int:
             "is more than 128 KiB, over the 97.7 KiB limit",
         ),
         ("/slow", Limits(timeout=0.3), "no answer within 0.3 seconds"),
+        ("/to-ftp", Limits(), "redirected to a non-HTTP address (ftp://127.0.0.1/x)"),
     ],
 )
 def test_url_failures_are_one_clear_error(

@@ -8,8 +8,11 @@ environment (``https_proxy``, ``no_proxy``) apply as in any urllib program.
 from __future__ import annotations
 
 import re
+import urllib.request
 from dataclasses import dataclass
 from email.message import Message
+from http.client import HTTPMessage
+from typing import IO
 
 from claimdiff import __version__
 from claimdiff.errors import InputError
@@ -45,8 +48,9 @@ def fetch(url: str, limits: Limits) -> Fetched:
             "Accept": "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5",
         },
     )
+    opener = urllib.request.build_opener(_HttpOnlyRedirects())
     try:
-        with urllib.request.urlopen(request, timeout=limits.timeout) as response:
+        with opener.open(request, timeout=limits.timeout) as response:
             final = response.geturl()
             if not is_url(final):
                 raise InputError(f"{url}: redirected to a non-HTTP address ({final})")
@@ -65,6 +69,23 @@ def fetch(url: str, limits: Limits) -> Fetched:
         raise InputError(f"{url}: no answer within {limits.timeout:g} seconds") from None
     except (OSError, ValueError) as exc:  # connection reset mid-body, malformed URL
         raise InputError(f"{url}: cannot fetch ({_reason(exc)})") from None
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """urllib would follow a redirect to ftp://; claimdiff fetches http(s) only."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: HTTPMessage,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        if not is_url(newurl):
+            raise InputError(f"{req.full_url}: redirected to a non-HTTP address ({newurl})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def _kind(url: str, content_type: str, raw: str | None) -> str:
