@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import unicodedata
 
 from claimdiff.errors import InputError
 
@@ -53,7 +52,9 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 _TYPOGRAPHY = frozenset("“”‘’‚„–—…•€£¥¢©®™°§¶·«»‹›×÷±½¼¾¹²³µ¡¿†‡‰\u00a0\u00ad´¸¨¯ªº¤¦ˆ˜")
 # Legacy names that mean Windows-1252 in practice (as every browser treats them).
 _WINDOWS_1252_ALIASES = frozenset({"iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii"})
-_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v\x1a")  # \x1a: DOS end-of-file mark
+# Unicode's control characters (category Cc) except tab, newlines, form feed and
+# \x1a (the DOS end-of-file mark).
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 _INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u00ad"
 
 
@@ -105,9 +106,7 @@ def check_text(text: str, where: str) -> str:
         raise InputError(f"{where}: is empty")
     if "\x00" in text:
         raise InputError(f"{where}: looks like a binary file, not text (it contains NUL)")
-    controls = sum(
-        1 for c in text if c not in _ALLOWED_CONTROLS and unicodedata.category(c) == "Cc"
-    )
+    controls = len(_CONTROL_RE.findall(text))
     if controls * 100 > len(text):
         raise InputError(
             f"{where}: looks like a binary file, not text ({controls} control characters)"
