@@ -39,7 +39,7 @@ def is_url(value: str) -> bool:
 def fetch(url: str, limits: Limits) -> Fetched:
     """GET one page; raise InputError naming the URL when it cannot be used."""
     import urllib.error
-    import urllib.request
+    from http.client import HTTPException
 
     request = urllib.request.Request(
         url,
@@ -51,24 +51,28 @@ def fetch(url: str, limits: Limits) -> Fetched:
     opener = urllib.request.build_opener(_HttpOnlyRedirects())
     try:
         with opener.open(request, timeout=limits.timeout) as response:
-            final = response.geturl()
-            if not is_url(final):
-                raise InputError(f"{url}: redirected to a non-HTTP address ({final})")
             headers: Message = response.headers
             kind = _kind(url, headers.get_content_type(), headers.get("Content-Type"))
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > limits.max_bytes:
                 raise _too_big(url, int(length), limits)
             data = _read_capped(response, url, limits)
-            return Fetched(final, data, kind, headers.get_content_charset())
+            return Fetched(response.geturl(), data, kind, headers.get_content_charset())
     except urllib.error.HTTPError as exc:
         raise InputError(f"{url}: HTTP error {exc.code} {exc.reason}".rstrip()) from None
     except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):  # while connecting
+            raise _timed_out(url, limits) from None
         raise InputError(f"{url}: cannot fetch ({_reason(exc.reason)})") from None
-    except TimeoutError:
-        raise InputError(f"{url}: no answer within {limits.timeout:g} seconds") from None
-    except (OSError, ValueError) as exc:  # connection reset mid-body, malformed URL
+    except TimeoutError:  # while waiting for the answer
+        raise _timed_out(url, limits) from None
+    # Connection reset or body cut short mid-read, a malformed URL or status line.
+    except (OSError, ValueError, HTTPException) as exc:
         raise InputError(f"{url}: cannot fetch ({_reason(exc)})") from None
+
+
+def _timed_out(url: str, limits: Limits) -> InputError:
+    return InputError(f"{url}: no answer within {limits.timeout:g} seconds")
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
