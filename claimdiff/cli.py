@@ -1,7 +1,8 @@
 """The command line: parse options, call the pipeline, pick a renderer, map errors.
 
 Kept thin and cheap to import: ``claimdiff --help`` must not load nltk,
-rapidfuzz or numpy, so everything heavy is imported inside the commands.
+rapidfuzz, numpy, trafilatura or lxml, so everything heavy is imported inside
+the commands.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import typer
 
 from claimdiff import __version__
 from claimdiff.errors import ClaimdiffError, ExitCode, InputError
+from claimdiff.inputs import Limits, parse_size  # light: no third-party imports
 
 if TYPE_CHECKING:
     from claimdiff.models import View
@@ -79,14 +81,31 @@ def _errors() -> Iterator[None]:
         _fail("interrupted", ExitCode.BAD_INPUT)
 
 
-def _stdin_text(paths: list[str]) -> str | None:
+def _stdin_bytes(paths: list[str], max_bytes: int) -> bytes | None:
     if "-" not in paths:
         return None
-    data = sys.stdin.buffer.read()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"standard input: not valid UTF-8 (byte at offset {exc.start})") from None
+    # One byte over the cap is enough to know the input is too big.
+    return sys.stdin.buffer.read(max_bytes + 1)
+
+
+def _limits(max_bytes: str, timeout: float) -> Limits:
+    return Limits(max_bytes=parse_size(max_bytes), timeout=timeout)
+
+
+MaxBytes = Annotated[
+    str,
+    typer.Option(
+        "--max-bytes",
+        metavar="SIZE",
+        help="Refuse any input (file, page, standard input) larger than this: 10M, 512K, 1G.",
+    ),
+]
+Timeout = Annotated[
+    float,
+    typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Give up on a URL after this."),
+]
+DEFAULT_MAX_BYTES = "10M"
+DEFAULT_TIMEOUT = 20.0
 
 
 @app.command(
@@ -96,8 +115,9 @@ def compare(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Article files (.txt/.md), '-' for standard input, or a directory "
-            "(with a sources.toml manifest, or holding .txt/.md articles).",
+            help="Articles: .txt/.md/.html files, http(s) URLs, .json/.jsonl files of "
+            "records, '-' for standard input, or a directory (with a sources.toml manifest, "
+            "or holding article files).",
             show_default=False,
         ),
     ],
@@ -144,6 +164,8 @@ def compare(
     max_groups: Annotated[
         int | None, typer.Option("--max-groups", min=1, help="Show at most N groups per section.")
     ] = None,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    timeout: Timeout = DEFAULT_TIMEOUT,
 ) -> None:
     """Compare two or more reports of one event."""
     with _errors():
@@ -151,13 +173,15 @@ def compare(
         from claimdiff.models import Verdict
         from claimdiff.pipeline import Options, compare_sources
 
+        limits = _limits(max_bytes, timeout)
         if output is not None:
             _check_output(output, paths)
         sources = load_sources(
             paths,
             published=parse_assignments(published or [], "--published"),
             outlets=parse_assignments(outlet or [], "--outlet"),
-            stdin_text=_stdin_text(paths),
+            stdin_text=_stdin_bytes(paths, limits.max_bytes),
+            limits=limits,
         )
         report = compare_sources(sources, Options(threshold=threshold))
         report = replace(report, view=_view(only, source, max_groups, [s.id for s in sources]))
@@ -172,26 +196,46 @@ def compare(
 @app.command(epilog="Example: claimdiff claims samples/kurils/guardian.txt --removed")
 def claims(
     path: Annotated[
-        str, typer.Argument(help="One article file, or '-' for standard input.", show_default=False)
+        str,
+        typer.Argument(
+            help="One article (file, URL or '-'), or a directory or .jsonl file of several.",
+            show_default=False,
+        ),
     ],
     removed: Annotated[
         bool, typer.Option("--removed", help="Also list what cleaning removed, and why.")
     ] = False,
+    text: Annotated[
+        bool,
+        typer.Option(
+            "--text", help="Print the text that offsets refer to (the extracted text for HTML)."
+        ),
+    ] = False,
+    max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
+    timeout: Timeout = DEFAULT_TIMEOUT,
 ) -> None:
-    """Print the cleaned claims of one source with their character offsets."""
+    """Print the cleaned claims of each source with their character offsets."""
     with _errors():
         from claimdiff.clean import clean_text
         from claimdiff.load import load_sources
-
-        source = load_sources([path], stdin_text=_stdin_text([path]), min_sources=1)[0]
         from claimdiff.pipeline import source_claims
 
-        for c in source_claims(source):
-            role = " [headline]" if c.role.value == "headline" else ""
-            typer.echo(f"{c.id}\t{c.start}-{c.end}{role}\t{c.text}")
-        if removed:
-            for r in clean_text(source.text).removed:
-                typer.echo(f"removed\t{r.start}-{r.end}\t{r.reason}\t{r.text}")
+        limits = _limits(max_bytes, timeout)
+        sources = load_sources(
+            [path], stdin_text=_stdin_bytes([path], limits.max_bytes), min_sources=1, limits=limits
+        )
+        # Every source is checked before anything is printed: a failure prints nothing.
+        found = [(s, source_claims(s)) for s in sources]
+        for source, cs in found:
+            if text:
+                sys.stdout.write(source.text if source.text.endswith("\n") else source.text + "\n")
+                continue
+            for c in cs:
+                role = " [headline]" if c.role.value == "headline" else ""
+                typer.echo(f"{c.id}\t{c.start}-{c.end}{role}\t{c.text}")
+            if removed:
+                for r in clean_text(source.text).removed:
+                    typer.echo(f"removed\t{r.start}-{r.end}\t{r.reason}\t{r.text}")
 
 
 def _view(only: str | None, source: str | None, max_groups: int | None, ids: list[str]) -> View:

@@ -21,7 +21,10 @@ URL_RE = re.compile(
 )
 # Markdown links keep their text, which may wrap onto the next line (never past a
 # blank line); images lose it. "#" targets are in-page buttons ("Copy link").
-MD_LINK_RE = re.compile(r"!?\[((?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?:https?://|www\.|/|#)[^)\s]*\)")
+MD_LINK_RE = re.compile(
+    r"!?\[((?:[^\[\]\n]|\n(?![ \t]*\n))*)\]\((?:https?://|www\.|/|#)[^)\s]*"
+    r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'))?\)"""  # an optional link title
+)
 # Text browsers (lynx -dump) number every link, "[12]text", and mark images.
 LINK_MARKER_RE = re.compile(r"\[(?:\d{1,4}|IMG|INLINE|BUTTON)\]")
 # Screen-reader suffix of links that open elsewhere: "said in a statement, opens new tab".
@@ -30,10 +33,14 @@ NEW_TAB_RE = re.compile(
     r"\ (?:tab|window))\)?"
 )
 # Markdown emphasis: the markers go, the words stay ("**Coral cover** fell").
+# A single "_" counts only between non-word characters, so snake_case stays whole.
 EMPHASIS_RE = re.compile(
-    r"(?<![\w*])(\*\*|__|\*)(?=[^\s*_])((?:(?!\n[ \t]*\n)[^*])+?)(?<=[^\s*_])\1(?![\w*])"
+    r"(?<![\w*])(\*\*|__|\*|_)(?=[^\s*_])((?:(?!\n[ \t]*\n)[^*])+?)(?<=[^\s*_])\1(?![\w*])"
 )
 HEADING_MARK_RE = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
+# List bullets and blockquote marks at the start of a line: the item's words stay.
+_ITEM_MARK = r"(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+)"
+LIST_MARK_RE = re.compile(rf"^[ \t]*(?:(?:>[ \t]?)+{_ITEM_MARK}?|{_ITEM_MARK})", re.MULTILINE)
 # A YAML header ("---" ... "---") left by a web clipper or static-site export.
 FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\r?\n(?:.*\n){0,80}?(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -44,6 +51,7 @@ INLINE_CUTS = (
     (LINK_MARKER_RE, "link"),
     (NEW_TAB_RE, "link"),
     (HEADING_MARK_RE, "markup"),
+    (LIST_MARK_RE, "markup"),
 )
 
 # --- Whole lines of page chrome ---------------------------------------------------

@@ -26,11 +26,18 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Source:
+    """One report. ``text`` is what every offset refers to: the file as decoded, or for
+    HTML, URLs and JSON records the article text extracted from them. ``path`` is where
+    it came from as the user gave it (a file, ``FILE#ID`` for a record, or the URL)."""
+
     id: str
     outlet: str
     path: str
     published: date | None
     text: str
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
 
     def line_of(self, offset: int) -> int:
         """1-based line number of a character offset, for citing the original."""

@@ -29,7 +29,9 @@ def source_claims(source: Source) -> list[Claim]:
     clean = clean_text(source.text)
     claims = extract_facts(segment(source.id, clean), clean, source.published)
     if not claims:
-        raise InputError(f"{source.path}: no sentences left after removing page furniture")
+        raise InputError(
+            f"{source.path}: no sentences found (none left after removing page furniture)"
+        )
     return claims
 
 

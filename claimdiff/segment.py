@@ -94,6 +94,8 @@ def segment(source_id: str, clean: CleanText) -> list[Sentence]:
         body = clean.text[para.start : para.end]
         for s, e in split_sentences(body):
             cs, ce = para.start + s, para.start + e
+            if not any(ch.isalnum() for ch in clean.text[cs:ce]):
+                continue  # "..." or "!!!" on its own states nothing
             start, end = clean.to_original(cs, ce)
             n = len(out)
             claim = Claim(

@@ -9,7 +9,16 @@ from typing import Any
 
 from claimdiff.lexicon import STOPWORDS
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "\u00a0": " "})
+# Typographic variants read as their plain forms, so outlets' house styles never
+# decide whether two claims match. Spaces and soft hyphens are handled in cleaning.
+_QUOTES = str.maketrans(
+    {
+        **dict.fromkeys("“”„‟«»″", '"'),
+        **dict.fromkeys("‘’‚‛′ʼ＇`", "'"),
+        **dict.fromkeys("–—‐‑‒−", "-"),
+        "\u00a0": " ",
+    }
+)
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:['.-][a-z0-9]+)*")
 _NUMBER_RE = re.compile(r"^\d[\d,.]*$")
 

@@ -12,6 +12,8 @@ from claimdiff import __version__
 from claimdiff.cli import app
 from tests.conftest import SAMPLES
 
+FIXTURES = Path(__file__).parent / "fixtures"
+
 runner = CliRunner()
 ENV = {"COLUMNS": "100", "NO_COLOR": "1", "TERM": "dumb"}
 ARTICLE_A = "Floods killed 45 people in Durban on Tuesday, officials said. The army was sent in.\n"
@@ -130,7 +132,8 @@ def test_python_m_and_help_is_light() -> None:
         "import sys, runpy; sys.argv=['claimdiff','--help'];\n"
         "try:\n  runpy.run_module('claimdiff', run_name='__main__')\n"
         "except SystemExit: pass\n"
-        "heavy=[m for m in ('nltk','rapidfuzz','numpy') if m in sys.modules]\n"
+        "heavy=[m for m in ('nltk','rapidfuzz','numpy','trafilatura','lxml','charset_normalizer',"
+        "'htmldate','justext') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -154,3 +157,47 @@ def test_focus_options() -> None:
 )
 def test_bad_focus_options(args: list[str]) -> None:
     assert run("compare", str(SAMPLES), *args).exit_code == 2
+
+
+def test_stdin_is_read_as_bytes_in_any_supported_encoding(tmp_path: Path) -> None:
+    b = tmp_path / "b.txt"
+    b.write_text(ARTICLE_B)
+    article = "Floods killed 45 people in Durban on Tuesday, officials said. “It’s a disaster.”\n"
+    result = runner.invoke(app, ["claims", "-"], input=article.encode("cp1252"), env=ENV)
+    assert result.exit_code == 0, result.output
+    assert "“It’s a disaster.”" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "inputs",
+    [
+        [
+            str(FIXTURES / "html" / "coastal_herald.html"),
+            str(FIXTURES / "html" / "valley_courier_cp1252.html"),
+        ],
+        [str(FIXTURES / "records" / "durban.jsonl")],
+    ],
+    ids=["html", "jsonl"],
+)
+def test_reports_from_html_and_records_are_deterministic(inputs: list[str]) -> None:
+    for fmt in ("json", "markdown"):
+        first, second = run("compare", *inputs, "-f", fmt), run("compare", *inputs, "-f", fmt)
+        assert first.exit_code == 0, first.output
+        assert first.stdout == second.stdout and first.stdout
+
+
+def test_claims_text_prints_what_offsets_refer_to() -> None:
+    page = str(FIXTURES / "html" / "coastal_herald.html")
+    text = run("claims", page, "--text").stdout
+    assert text.startswith("Floods kill 45 in Durban as rivers burst their banks\n\n")
+    for line in run("claims", page).stdout.splitlines():
+        _, span, *_, claim = line.split("\t")
+        start, end = map(int, span.split(" ")[0].split("-"))
+        assert text[start:end] == claim
+
+
+def test_claims_lists_every_record_of_a_jsonl_file() -> None:
+    result = run("claims", str(FIXTURES / "records" / "durban.jsonl"))
+    assert result.exit_code == 0
+    ids = {line.split("\t")[0].split(":")[0] for line in result.stdout.splitlines()}
+    assert ids == {"wire", "herald", "blog"}

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from claimdiff.errors import InputError
+from claimdiff.inputs import parse_size
 from claimdiff.load import load_sources, parse_assignments
 from tests.conftest import SAMPLES
 
@@ -55,8 +57,12 @@ def test_stdin_is_a_source(write) -> None:  # type: ignore[no-untyped-def]
         (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", "  \n\n"))], "is empty"),
         (lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"\x89PNG\x00\x00\x01"))], "binary"),
         (
-            lambda w: [str(w("a.txt", ARTICLE)), str(w("b.txt", b"caf\xe9 au lait"))],
-            "not valid UTF-8",
+            # Mostly well-formed UTF-8 with one broken byte: corrupt, not another encoding.
+            lambda w: [
+                str(w("a.txt", ARTICLE)),
+                str(w("b.txt", "Zürich’s “mayor” said. ".encode() + b"\xff more.")),
+            ],
+            "not valid UTF-8 (byte 0xff at offset 30)",
         ),
         (lambda w: [str(w("d/sources.toml", "[[source]\nid=").parent)], "malformed TOML"),
         (
@@ -85,7 +91,7 @@ def test_stdin_is_a_source(write) -> None:  # type: ignore[no-untyped-def]
             "published date must be YYYY-MM-DD",
         ),
         (lambda w: [str(w("d/sources.toml", "title = 'x'\n").parent)], "[[source]] tables"),
-        (lambda w: [str(w("empty/.keep", "").parent)], "no sources.toml and no .txt or .md"),
+        (lambda w: [str(w("empty/.keep", "").parent)], "no sources.toml and no articles in it"),
     ],
 )
 def test_bad_input_raises_one_clear_error(write, setup, message: str) -> None:  # type: ignore[no-untyped-def]
@@ -115,3 +121,59 @@ def test_inputs_are_never_modified(write) -> None:  # type: ignore[no-untyped-de
     before = (a.read_bytes(), a.stat().st_mtime_ns)
     load_sources([str(a), str(write("b.txt", ARTICLE))])
     assert (Path(a).read_bytes(), a.stat().st_mtime_ns) == before
+
+
+def test_a_manifest_file_can_be_given_directly(write) -> None:  # type: ignore[no-untyped-def]
+    write("d/a.txt", ARTICLE)
+    write("d/b.md", ARTICLE)
+    manifest = write(
+        "d/story.toml",
+        '[[source]]\npath = "a.txt"\npublished = 2024-05-01T10:00:00Z\n[[source]]\npath = "b.md"\n',
+    )
+    sources = load_sources([str(manifest)])
+    assert [s.id for s in sources] == ["a", "b"]
+    assert sources[0].published == date(2024, 5, 1)  # a TOML timestamp counts by its date
+
+
+@pytest.mark.parametrize(
+    ("manifest", "message"),
+    [
+        ('[[source]]\nid = "x"\n', "needs a 'path' string or a 'url'"),
+        ('[[source]]\nurl = "ftp://example.com/a"\n', "'url' must start with http:// or https://"),
+        ('[[source]]\npath = "s.jsonl"\n', "is a file of records; pass it to claimdiff directly"),
+        ('[[source]]\npath = "a.txt"\nurl = 5\n', "'url' must be a non-empty string"),
+    ],
+)
+def test_manifest_entries_are_checked(write, manifest: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    write("d/a.txt", ARTICLE)
+    path = write("d/sources.toml", manifest)
+    with pytest.raises(InputError, match=re.escape(message)):
+        load_sources([str(path.parent)], min_sources=1)
+
+
+def test_a_manifest_url_is_recorded_for_a_saved_copy(write) -> None:  # type: ignore[no-untyped-def]
+    write("d/a.txt", ARTICLE)
+    path = write("d/sources.toml", '[[source]]\npath = "a.txt"\nurl = "https://example.com/a"\n')
+    [source] = load_sources([str(path.parent)], min_sources=1)  # read from disk, never fetched
+    assert source.url == "https://example.com/a" and source.text == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("value", "size"),
+    [
+        ("10M", 10 * 1024**2),
+        ("512k", 512 * 1024),
+        ("50MB", 50 * 1024**2),
+        ("1GiB", 1024**3),
+        ("20000000", 20_000_000),
+        ("1.5M", 1572864),
+    ],
+)
+def test_parse_size(value: str, size: int) -> None:
+    assert parse_size(value) == size
+
+
+@pytest.mark.parametrize("value", ["", "ten", "10X", "0", "-5M"])
+def test_parse_size_rejects_nonsense(value: str) -> None:
+    with pytest.raises(InputError, match="--max-bytes"):
+        parse_size(value)

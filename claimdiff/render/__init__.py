@@ -72,9 +72,11 @@ def group_claims(report: Report, group: Group) -> list[Claim]:
 
 
 def cite(report: Report, claim: Claim) -> str:
-    """Where a claim sits in its source file: ``guardian.txt:24``."""
+    """Where a claim sits in its source: ``guardian.txt:24``. For HTML, URLs and JSON
+    records the line is one of the extracted text (``claimdiff claims --text`` shows it)."""
     import os
 
     source = report.source(claim.source)
-    name = os.path.basename(source.path) if source.path != "-" else "stdin"
+    # A URL ending in "/" has no last segment: its host names it instead.
+    name = os.path.basename(source.path.rstrip("/")) if source.path != "-" else "stdin"
     return f"{name}:{source.line_of(claim.start)}"

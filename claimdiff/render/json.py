@@ -25,6 +25,9 @@ def render_json(report: Report) -> str:
                 "path": s.path,
                 "published": s.published.isoformat() if s.published else None,
                 "claims": len(report.claims_of(s.id)),
+                "title": s.title,
+                "author": s.author,
+                "url": s.url,
             }
             for s in report.sources
         ],
