@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from claimdiff.extract.names import is_person, split_title
 from claimdiff.models import Claim
+from claimdiff.lexicon import STOPWORDS
 from claimdiff.textnorm import normalise
 
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+")
@@ -32,7 +33,7 @@ class People:
                 if is_person(a.who):
                     self._surnames.setdefault(a.who.split()[-1].lower(), a.who)
                     if a.title:
-                        self._titles.setdefault(_phrase_key(a.title), a.who)
+                        self._titles.setdefault(_phrase_key(a.title), split_title(a.who)[1])
             for e in c.entities:
                 title, name = split_title(e.text)
                 if is_person(e.text) and len(name.split()) >= 2:
@@ -48,6 +49,12 @@ class People:
         phrase = _phrase_key(who)
         if phrase in self._titles:
             return "person:" + self._titles[phrase].split()[-1].lower()
+        # "the spokeswoman" after "Eleni Papadaki, a spokeswoman for the coastguard":
+        # a role named by a title given once, if that title belongs to one person only.
+        words = set(phrase.split()) - STOPWORDS
+        owners = {name for title, name in self._titles.items() if words and words <= set(title.split())}
+        if len(owners) == 1:
+            return "person:" + owners.pop().split()[-1].lower()
         return "body:" + phrase
 
     def same(self, a: str, b: str) -> bool:

@@ -57,11 +57,14 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool:
 def compare_quantities(claims: Sequence[Claim]) -> list[Finding]:
     findings = []
     by_dim: dict[str, dict[str, Quantity]] = {}
+    candidates: dict[str, dict[str, list[Quantity]]] = {}
     for c in claims:
         for q in c.quantities:
             if q.measure is None and q.si_unit is None:
                 continue  # a bare number with no unit or noun: nothing to compare it with
-            by_dim.setdefault(_dimension(q), {}).setdefault(c.source, q)
+            candidates.setdefault(_dimension(q), {}).setdefault(c.source, []).append(q)
+    for dim, options in candidates.items():
+        by_dim[dim] = _representatives(options)
     for per_source in by_dim.values():
         values = {s: q.text for s, q in per_source.items()}
         missing = [c.source for c in claims if c.source not in per_source]
@@ -103,6 +106,26 @@ def compare_quantities(claims: Sequence[Claim]) -> list[Finding]:
                 )
             )
     return findings
+
+
+def _representatives(options: dict[str, list[Quantity]]) -> dict[str, Quantity]:
+    """One figure per source for a dimension: a claim can give several lengths (a ship's
+    "25 metres" and a distance of "22 nautical miles"); the one that agrees with most of
+    the other sources' figures, else the closest, is the one they are talking about."""
+    def score(q: Quantity, source: str) -> tuple[int, float]:
+        others = [o for s, qs in options.items() if s != source for o in qs]
+        agree = sum(quantities_agree(q, o) for o in others)
+        closeness = min((abs(_log_ratio(q, o)) for o in others), default=0.0)
+        return (-agree, closeness)
+
+    return {s: min(qs, key=lambda q, s=s: score(q, s)) for s, qs in options.items()}
+
+
+def _log_ratio(a: Quantity, b: Quantity) -> float:
+    import math
+
+    va, vb = abs(_bounds(a)[0]) or 1e-9, abs(_bounds(b)[0]) or 1e-9
+    return math.log(va / vb)
 
 
 def _reportable_alone(q: Quantity) -> bool:

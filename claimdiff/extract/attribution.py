@@ -33,6 +33,9 @@ _CHANNEL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?P<title>(?:a|an|the)\s+[^,.;:!?“”\"]{2,60})(?=[,.;:!?]|$)"
+)
 _NOT_A_SOURCE = frozenset({"it", "this", "that", "which", "there", "what", "who"})
 _MAX_WORDS = 8
 
@@ -95,6 +98,8 @@ def _make(text: str, a: int, b: int, title: str | None, verb: str) -> FoundAttri
         styled, who = split_title(who)
         rest = (phrase[: people[-1].start] + (styled or "")).strip(" ,’'s")
         title = title or rest or None
+    if title and _DETERMINER_RE.sub("", title + " ").strip() == "":
+        title = None  # "the" alone is not a title
     channel = verb.startswith("report") or (bool(_CHANNEL_WORDS.search(phrase)) and not people)
     return FoundAttribution(a, b, who, title, verb, channel)
 
@@ -114,7 +119,9 @@ def _subject(text: str, m: re.Match[str]) -> FoundAttribution | None:
     if re.search(r"[”\"],?\s*$", before) and re.match(r"\s+(?:[A-Z]|the\s)", after):
         stop = re.search(r"[,.;:!?“”\"]|\b(?:who|which|that|on|in|at)\b", after)
         end = m.end() + (stop.start() if stop else len(after))
-        return _make(text, m.end(), end, None, verb)
+        # "..., said Jane Doe, a spokeswoman for the coastguard."
+        appo = _APPOSITION_AFTER_RE.match(text, end)
+        return _make(text, m.end(), end, appo.group("title") if appo else None, verb)
     head = _AUX_RE.sub("", before)
     # An apposition "the spokesman, Dmitry Peskov, said": the name is who, the rest a title.
     appo = re.search(r"([^,.;:!?“”\"]+),\s*([^,.;:!?“”\"]+),\s*$", head)

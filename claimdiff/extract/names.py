@@ -60,6 +60,8 @@ _INSTITUTION = frozenset(
     association organisation organization federation foundation authority board bureau
     airport station hospital school church republic kingdom states nations islands island
     coalition alliance front movement league club united city region province district
+    guard coastguard brigade regiment battalion division command ministry embassy consulate
+    sea ocean river lake gulf bay strait valley mountains mountain tv radio
     """.split()
 )
 # Titles written before a name ("Deputy Foreign Minister Igor Morgulov"): general English.
@@ -72,17 +74,26 @@ TITLE_WORDS = frozenset(
     sheikh emir pope cardinal archbishop bishop judge justice commissioner head leader
     presidential premier chancellor mr mrs ms dr prof professor sir dame lord lady coach
     manager ceo executive officer inspector superintendent sergeant commander
+    lt cdr cmdr sgt capt cpl pte brig adm insp det supt rev
     """.split()
 )
 
 
+_PARTICLE_WORDS = frozenset(
+    "of for de del della da das dos du la le von van der den al el bin ibn ben".split()
+)
+
+
 def is_person(name: str) -> bool:
-    """One to four capitalised words that name no institution: a person's name."""
-    words = split_title(name)[1].split()
+    """Two to four capitalised words that name no institution: a person's name."""
+    words = name.split()
+    person = split_title(name)[1].split()
+    capitalised = all(w[:1].isupper() or w.lower() in _PARTICLE_WORDS for w in words)
     return (
-        1 <= len(words) <= 4
-        and len(name.split()) >= 2
-        and not any(w.lower().strip(".’'") in _INSTITUTION for w in name.split())
+        capitalised
+        and 1 <= len(person) <= 4
+        and len(words) >= 2
+        and not any(w.lower().strip(".’'") in _INSTITUTION for w in words)
     )
 
 
