@@ -40,6 +40,9 @@ REPORTING_VERBS = frozenset(
     counters counter recalled recalls recall estimated estimates estimate predicted predicts
     promised promises promise vowed vows vow urged urges urge asked asks ask questioned
     complained complains complain boasted boasts boast mused muses muse quipped quips quip
+    described describes accused accuses branded brands labelled labeled condemned condemns
+    criticised criticized criticises criticizes praised praises blamed blames tweeted tweets
+    posted welcomed welcomes pledged pledges
     """.split()
 )
 

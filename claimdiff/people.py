@@ -44,7 +44,7 @@ class People:
     def key(self, who: str) -> str:
         """An identity key: the same for every way of naming one person or body."""
         words = split_title(who)[1].split()
-        if words and words[-1].lower() in self._surnames and (len(words) <= 3):
+        if words and words[-1].lower() in self._surnames and len(words) <= 5:
             return "person:" + words[-1].lower()
         phrase = _phrase_key(who)
         if phrase in self._titles:
@@ -52,7 +52,9 @@ class People:
         # "the spokeswoman" after "Eleni Papadaki, a spokeswoman for the coastguard":
         # a role named by a title given once, if that title belongs to one person only.
         words = set(phrase.split()) - STOPWORDS
-        owners = {name for title, name in self._titles.items() if words and words <= set(title.split())}
+        owners = {
+            name for title, name in self._titles.items() if words and words <= set(title.split())
+        }
         if len(owners) == 1:
             return "person:" + owners.pop().split()[-1].lower()
         return "body:" + phrase

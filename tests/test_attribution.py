@@ -118,3 +118,20 @@ def test_same_person_different_form_is_no_finding() -> None:
     )
     b = extract_text("Peskov said the deployment was well founded.", source="b")
     assert compare_attribution([a, b], People([a, b])) == []
+
+
+def test_a_sentence_after_an_attributed_one_is_not_stated_as_fact() -> None:
+    a = extract_text("Police said 40 people died in the fire on Monday.", source="a")
+    b = extract_text("Forty people died in the fire on Monday.", source="b")
+    assert compare_attribution([a, b], People([a, b]), carried={b.id}) == []
+
+
+def test_role_words_resolve_to_the_person_titled_with_them() -> None:
+    a = extract_text(
+        '"It was overloaded," said Lt Cdr Eleni Papadaki, a spokeswoman for the coastguard.',
+        source="a",
+    )
+    b = extract_text("The boat was overloaded, a coastguard spokeswoman said.", source="b")
+    people = People([a, b])
+    assert people.same("coastguard spokeswoman", "Eleni Papadaki")
+    assert compare_attribution([a, b], people) == []

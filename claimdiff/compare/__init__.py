@@ -7,7 +7,7 @@ a missed one, so values are compared only when they measure the same thing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from claimdiff.align import Alignment
 from claimdiff.compare.attribution import compare_attribution
@@ -18,6 +18,8 @@ from claimdiff.compare.quantities import compare_quantities, only_here, quantiti
 from claimdiff.compare.quotes import classify_quote, compare_quotes, match_quotes
 from claimdiff.models import Claim, Finding, Group, Source, Verdict
 from claimdiff.people import People
+
+DATE_CONFIDENCE = 0.5  # below this match probability, clashing dates are not reported
 
 __all__ = [
     "classify_quote",
@@ -40,13 +42,21 @@ def compare_groups(
 ) -> list[Group]:
     order = {s.id: i for i, s in enumerate(sources)}
     people = People(claims)
+    carried = {
+        c.id
+        for prev, c in zip(claims, claims[1:])
+        if prev.source == c.source and any(not a.channel for a in prev.attributions)
+    }
     groups = []
     for n, al in enumerate(alignments, 1):
         members = sorted((claims[i] for i in al.members), key=lambda c: order[c.source])
         if len(members) == 1:
             verdict, findings = Verdict.SINGLE, only_here(members[0])
         else:
-            findings = find_differences(members, people)
+            findings = find_differences(members, people, carried)
+            if (al.similarity or 0.0) < DATE_CONFIDENCE:
+                # In a loose match the dates may belong to different events of the story.
+                findings = [f for f in findings if f.kind != "date" or f.label != "dates differ"]
             verdict = Verdict.DIFFER if findings else Verdict.AGREE
         groups.append(
             Group(
@@ -61,13 +71,15 @@ def compare_groups(
     return groups
 
 
-def find_differences(claims: Sequence[Claim], people: People | None = None) -> list[Finding]:
+def find_differences(
+    claims: Sequence[Claim], people: People | None = None, carried: Collection[str] = ()
+) -> list[Finding]:
     people = people or People(claims)
     return [
         *compare_quantities(claims),
         *compare_dates(claims),
         *compare_quotes(claims),
-        *compare_attribution(claims, people),
+        *compare_attribution(claims, people, carried),
         *compare_names(claims),
         *compare_hedges(claims),
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from itertools import combinations
 
 from claimdiff.extract.quotes import PRONOUNS
@@ -24,8 +24,13 @@ def describe(claim: Claim, people: People) -> str:
     return text
 
 
-def compare_attribution(claims: Sequence[Claim], people: People) -> list[Finding]:
-    """Different people or bodies credited, or credited by some and stated as fact by others."""
+def compare_attribution(
+    claims: Sequence[Claim], people: People, carried: Collection[str] = ()
+) -> list[Finding]:
+    """Different people or bodies credited, or credited by some and stated as fact by others.
+
+    ``carried`` holds claims that follow an attributed sentence of their own source: news
+    copy names a source once and goes on, so those are not presented as fact."""
     credited = {c.source: c for c in claims if any(_credits(c))}
     if not credited:
         return []
@@ -37,6 +42,7 @@ def compare_attribution(claims: Sequence[Claim], people: People) -> list[Finding
         for c in claims
         if c.source not in credited
         and c.role is not Role.HEADLINE
+        and c.id not in carried
         and not any(people.same(e.text, n) for e in c.entities for n in names)
     ]
     values = {s: describe(c, people) for s, c in credited.items()}

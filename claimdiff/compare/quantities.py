@@ -112,6 +112,7 @@ def _representatives(options: dict[str, list[Quantity]]) -> dict[str, Quantity]:
     """One figure per source for a dimension: a claim can give several lengths (a ship's
     "25 metres" and a distance of "22 nautical miles"); the one that agrees with most of
     the other sources' figures, else the closest, is the one they are talking about."""
+
     def score(q: Quantity, source: str) -> tuple[int, float]:
         others = [o for s, qs in options.items() if s != source for o in qs]
         agree = sum(quantities_agree(q, o) for o in others)

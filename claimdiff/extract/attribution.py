@@ -90,8 +90,11 @@ def _make(text: str, a: int, b: int, title: str | None, verb: str) -> FoundAttri
     b = a + len(phrase)
     if not phrase or phrase.lower() in _NOT_A_SOURCE:
         return None
-    if phrase.lower() in PRONOUNS:
-        return FoundAttribution(a, b, phrase.lower(), None, verb, False)
+    last = phrase.split()[-1].lower()
+    if last in PRONOUNS:  # "... 3 per cent, it said": the subject is the pronoun
+        return FoundAttribution(b - len(last), b, last, None, verb, False)
+    if any(ch.isdigit() for ch in phrase):
+        return None  # figures are what is said, not who says it
     people = [n for n in find_names(phrase) if is_person(n.text)]
     who = people[-1].text if people else _DETERMINER_RE.sub("", phrase)
     if people:

@@ -74,7 +74,7 @@ TITLE_WORDS = frozenset(
     sheikh emir pope cardinal archbishop bishop judge justice commissioner head leader
     presidential premier chancellor mr mrs ms dr prof professor sir dame lord lady coach
     manager ceo executive officer inspector superintendent sergeant commander
-    lt cdr cmdr sgt capt cpl pte brig adm insp det supt rev
+    lt cdr cmdr sgt capt cpl pte brig adm insp det supt rev chairperson
     """.split()
 )
 

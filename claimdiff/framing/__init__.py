@@ -92,8 +92,8 @@ def _labels(changes: Sequence[tuple[Claim, Claim, Change]], order: Sequence[str]
             ]
             ids += [ca.id, cb.id]
         terms = _terms(pairs, order)
-        if len(terms) < 2:
-            continue
+        if len(terms) < 2 or len(set(terms.values())) < 2:
+            continue  # everyone used the same words
         out.append(
             Framing(
                 "label",
