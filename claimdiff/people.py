@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 from claimdiff.extract.names import is_person, split_title
-from claimdiff.models import Claim
 from claimdiff.lexicon import STOPWORDS
+from claimdiff.models import Claim
 from claimdiff.textnorm import normalise
 
 _DETERMINERS = re.compile(r"^(?:the|a|an)\s+")

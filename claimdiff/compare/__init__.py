@@ -7,6 +7,7 @@ a missed one, so values are compared only when they measure the same thing.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Sequence
 
 from claimdiff.align import Alignment
@@ -44,7 +45,7 @@ def compare_groups(
     people = People(claims)
     carried = {
         c.id
-        for prev, c in zip(claims, claims[1:])
+        for prev, c in itertools.pairwise(claims)
         if prev.source == c.source and any(not a.channel for a in prev.attributions)
     }
     groups = []
