@@ -51,9 +51,9 @@ class People:
             return "person:" + self._titles[phrase].split()[-1].lower()
         # "the spokeswoman" after "Eleni Papadaki, a spokeswoman for the coastguard":
         # a role named by a title given once, if that title belongs to one person only.
-        words = set(phrase.split()) - STOPWORDS
+        role = set(phrase.split()) - STOPWORDS
         owners = {
-            name for title, name in self._titles.items() if words and words <= set(title.split())
+            name for title, name in self._titles.items() if role and role <= set(title.split())
         }
         if len(owners) == 1:
             return "person:" + owners.pop().split()[-1].lower()

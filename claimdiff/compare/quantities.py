@@ -119,7 +119,10 @@ def _representatives(options: dict[str, list[Quantity]]) -> dict[str, Quantity]:
         closeness = min((abs(_log_ratio(q, o)) for o in others), default=0.0)
         return (-agree, closeness)
 
-    return {s: min(qs, key=lambda q, s=s: score(q, s)) for s, qs in options.items()}
+    chosen: dict[str, Quantity] = {}
+    for s, qs in options.items():
+        chosen[s] = min(qs, key=lambda q: score(q, s))  # noqa: B023 - used at once
+    return chosen
 
 
 def _log_ratio(a: Quantity, b: Quantity) -> float:
