@@ -121,7 +121,7 @@ def _representatives(options: dict[str, list[Quantity]]) -> dict[str, Quantity]:
 
     chosen: dict[str, Quantity] = {}
     for s, qs in options.items():
-        chosen[s] = min(qs, key=lambda q: score(q, s))  # noqa: B023 - used at once
+        chosen[s] = min(qs, key=lambda q: score(q, s))
     return chosen
 
 
