@@ -75,6 +75,7 @@ class DateRef:
     start: int
     end: int
     resolved: bool = True
+    statement: bool = False  # when something was said ("said on Thursday"), not when it happened
 
 
 @dataclass(frozen=True)

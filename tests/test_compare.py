@@ -149,3 +149,20 @@ def test_relative_dates_resolved_from_different_publication_days_agree() -> None
     e = extract_text("Officials met on November 22.", source="e", published=date(2016, 11, 23))
     (f,) = compare_dates([d, e])
     assert f.label == "dates differ"
+
+
+def test_date_spans_and_statement_days() -> None:
+    from datetime import date
+
+    from claimdiff.compare.dates import compare_dates
+
+    assert dates_compatible("2025-02-10/2025-02-19", "2025-02-12")
+    assert not dates_compatible("2025-02-10/2025-02-19", "2025-02-20")
+    pub = date(2025, 3, 6)
+    a = extract_text(
+        "Officials said on Monday that the dam broke on Saturday.", source="a", published=pub
+    )
+    b = extract_text(
+        "The dam broke on Saturday, officials said on Wednesday.", source="b", published=pub
+    )
+    assert compare_dates([a, b]) == []  # the days they spoke differ, the event's day does not

@@ -105,3 +105,25 @@ def test_date_phrasings(text: str, value: str | None) -> None:
         assert values == [] or values == [None]
     else:
         assert value in values, values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rates have been cut since April.", "2024-04"),  # past, though the next April is nearer
+        ("The bank cut rates in April.", "2024-04"),
+        ("The minister would travel to the site on Friday.", "2024-10-25"),  # reported future
+        ("The summit is due in mid-December.", "2024-12"),
+        ("The campaign runs from 10th to 19th February 2025.", "2025-02-10/2025-02-19"),
+        ("Talks are set for March 4-6.", "2025-03-04/2025-03-06"),
+    ],
+)
+def test_tense_and_spans(text: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, date(2024, 10, 23))] == [value]
+
+
+def test_the_day_something_was_said_is_marked() -> None:
+    (d,) = find_dates("The minister said on Thursday that the bridge had collapsed.", PUB)
+    assert d.statement
+    (e,) = find_dates("The bridge collapsed on Thursday, the minister said.", PUB)
+    assert not e.statement

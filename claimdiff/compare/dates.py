@@ -9,7 +9,14 @@ from claimdiff.models import Claim, Finding
 
 
 def dates_compatible(a: str, b: str) -> bool:
-    """Same date at the coarser of the two precisions (a week contains its days)."""
+    """Same date at the coarser of the two precisions (a week contains its days, a
+    span "2025-02-10/2025-02-19" any day it covers)."""
+    if "/" in a or "/" in b:
+        a0, _, a1 = a.partition("/")
+        b0, _, b1 = b.partition("/")
+        a1, b1 = a1 or a0, b1 or b0
+        # Overlap at the coarser precision of the ends.
+        return _not_after(a0, b1) and _not_after(b0, a1)
     if "W" in a or "W" in b:
         from datetime import date
 
@@ -29,9 +36,16 @@ def dates_compatible(a: str, b: str) -> bool:
     return a[:n] == b[:n]
 
 
+def _not_after(a: str, b: str) -> bool:
+    n = min(len(a), len(b))
+    return a[:n] <= b[:n]
+
+
 def compare_dates(claims: Sequence[Claim]) -> list[Finding]:
-    per_source = {c.source: [d for d in c.dates if d.value] for c in claims}
-    dated = {s: ds for s, ds in per_source.items() if ds}
+    # Only the dates of what happened, and only when each claim gives one: with two
+    # dates in a sentence, which one belongs to the shared event is anybody's guess.
+    per_source = {c.source: [d for d in c.dates if d.value and not d.statement] for c in claims}
+    dated = {s: ds for s, ds in per_source.items() if len(ds) == 1}
     findings = _unresolved(claims) if any(c.dates for c in claims) else []
     if len(dated) < 2:
         return findings

@@ -60,7 +60,13 @@ def extract_facts(
                 claim,
                 quantities=tuple(_quantity(q, span) for q in find_quantities(text)),
                 dates=tuple(
-                    DateRef(d.text, d.value, *span(d.start, d.end), resolved=d.resolved)
+                    DateRef(
+                        d.text,
+                        d.value,
+                        *span(d.start, d.end),
+                        resolved=d.resolved,
+                        statement=d.statement,
+                    )
                     for d in find_dates(text, published)
                 ),
                 quotes=tuple(quotes),

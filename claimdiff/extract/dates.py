@@ -26,8 +26,15 @@ _REL = (
 )
 _UNIT = r"(?P<unit>week|month|year|weekend)"
 
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})\b")),
+    # Spans of days: "from 10th to 19th February 2025", "March 4-6".
+    (
+        "range_dm",
+        re.compile(rf"\b{_DAY}\s*(?:to|-|–|until|and)\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b"),
+    ),
+    ("range_md", re.compile(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|to)\s*{_DAY2}\b(?:,?\s+{_YEAR})?")),
     ("mdy", re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
     ("dmy", re.compile(rf"\b{_DAY}\s+{_MON},?\s+{_YEAR}\b")),
     ("wd_md", re.compile(rf"\b{_WEEKDAY},?\s+{_MON}\s+{_DAY}\b(?!,?\s+\d{{4}})")),
@@ -59,8 +66,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 _FUTURE_RE = re.compile(
-    r"\b(?:will|'ll|shall|is\ due|are\ due|is\ expected|are\ expected|plans?\ to|planned|scheduled"
-    r"|to\ be\ held|upcoming|forthcoming|is\ set\ to|are\ set\ to|is\ to|are\ to)\b",
+    r"\b(?:will|'ll|shall|would|is\ due|are\ due|was\ due|is\ expected|are\ expected|plans?\ to"
+    r"|planned|scheduled|to\ be\ held|upcoming|forthcoming|(?:is|are)\ set\ (?:to|for)|is\ to"
+    r"|are\ to|was\ to|were\ to|promised\ to|vowed\ to|pledged\ to|intends?\ to|aims?\ to"
+    r"|due(?!\ to\ (?:the|a|an|its|their|his|her|this|that)\b))\b",
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -72,6 +81,15 @@ class FoundDate:
     text: str
     value: str | None
     resolved: bool
+    statement: bool = False  # the day something was said, not the day it happened
+
+
+# "said on Thursday", "told reporters on Monday", "said in a statement on Tuesday".
+_STATEMENT_BEFORE_RE = re.compile(
+    r"\b(?:said|says|told|stated|announced|added|wrote|reported|confirmed|noted|explained"
+    r"|insisted|claimed|tweeted|warned|stressed)\b(?:\s+[\w’'-]+){0,4}?\s+(?:on|late\s+on|early\s+on)?\s*$",
+    re.IGNORECASE,
+)
 
 
 # Every pattern needs one of these; most sentences have none, and skip the rest.
@@ -97,7 +115,10 @@ def find_dates(text: str, published: date | None) -> list[FoundDate]:
             taken.append((m.start(), m.end()))
             value = resolved if isinstance(resolved, str) else None
             start = _core_start(kind, m)
-            out.append(FoundDate(start, m.end(), text[start : m.end()], value, value is not None))
+            said = bool(_STATEMENT_BEFORE_RE.search(text[max(0, start - 60) : start]))
+            out.append(
+                FoundDate(start, m.end(), text[start : m.end()], value, value is not None, said)
+            )
     out.sort(key=lambda d: d.start)
     return out
 
@@ -126,20 +147,33 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> obj
     g = m.groupdict()
     if kind in ("iso", "mdy", "dmy"):
         return _day(int(g["year"]), _month(m), int(g["day"]))
+    if kind in ("range_dm", "range_md"):
+        month, d1, d2 = _month(m), int(g["day"]), int(g["day2"])
+        if not 1 <= d1 < d2 <= 31:
+            return _SKIP
+        if g.get("year"):
+            year = int(g["year"])
+        elif pub is None:
+            return None
+        else:
+            year = _year_for(pub, month, d1, future)
+        start, end = _day(year, month, d1), _day(year, month, d2)
+        if start is _SKIP or end is _SKIP:
+            return _SKIP
+        return f"{start}/{end}"  # an ISO 8601 interval
     if kind == "my":
         return f"{int(g['year']):04d}-{_month(m):02d}"
     if kind == "part_my":
         if g.get("year"):
             return f"{int(g['year']):04d}-{_month(m):02d}"
-        return _nearest_month(pub, _month(m))
+        return _month_in_tense(pub, _month(m), future)
     if kind in ("md", "dm", "wd_md"):
         month, day = _month(m), int(g["day"])
         if not 1 <= day <= 31:
             return _SKIP
         if pub is None:
             return None
-        year = _nearest_year(pub, month, day)
-        return _day(year, month, day)
+        return _day(_year_for(pub, month, day, future), month, day)
     if kind == "rel_month":
         return _relative_month(g["rel"].lower(), _month(m), pub)
     if kind == "rel_unit":
@@ -155,7 +189,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> obj
     if kind == "prep_month":
         if m.group("month") == "May" and g["prep"] in ("by",):
             return _SKIP
-        return _nearest_month(pub, _month(m))
+        past = g["prep"].lower() in ("since", "after")
+        return _month_in_tense(pub, _month(m), future and not past)
     if kind == "year":
         return g["year"]
     return _SKIP
@@ -168,20 +203,28 @@ def _day(year: int, month: int, day: int) -> object:
         return _SKIP
 
 
-def _nearest_year(pub: date, month: int, day: int) -> int:
-    def distance(year: int) -> int:
-        try:
-            return abs((date(year, month, min(day, 28)) - pub).days)
-        except ValueError:
-            return 10**6
+def _year_for(pub: date, month: int, day: int, future: bool) -> int:
+    """The year of a day named without one: the next such day in a sentence about the
+    future, else the last one (news reports what happened); a day more than a year
+    back is more likely the coming one."""
+    try:
+        this_year = date(pub.year, month, min(day, 28))
+    except ValueError:
+        return pub.year
+    if future:
+        return pub.year if this_year >= pub else pub.year + 1
+    return pub.year if this_year <= pub + timedelta(days=7) else pub.year - 1
 
-    return min((pub.year - 1, pub.year, pub.year + 1), key=distance)
 
-
-def _nearest_month(pub: date | None, month: int) -> str | None:
+def _month_in_tense(pub: date | None, month: int, future: bool) -> str | None:
+    """'In April' written in October is last April; 'in mid-December' of a trip that
+    is due is the coming December."""
     if pub is None:
         return None
-    year = _nearest_year(pub, month, 15)
+    if future:
+        year = pub.year if month >= pub.month else pub.year + 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
     return f"{year:04d}-{month:02d}"
 
 

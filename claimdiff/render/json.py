@@ -114,6 +114,7 @@ def _claim(c: Claim) -> dict[str, Any]:
                 "text": d.text,
                 "value": d.value,
                 "resolved": d.resolved,
+                "statement": d.statement,
                 "start": d.start,
                 "end": d.end,
             }
