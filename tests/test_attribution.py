@@ -17,7 +17,10 @@ def who(text: str) -> list[tuple[str, str | None, bool]]:
     ("text", "expected"),
     [
         ("Peskov said the plan was sound.", [("Peskov", None, False)]),
-        ("The plan was sound, said Jane Smith, a spokeswoman.", []),
+        (
+            "The plan was sound, said Jane Smith, a spokeswoman.",
+            [("Jane Smith", "a spokeswoman", False)],
+        ),
         (
             "“We will not back down,” explained Interior Minister Jane Smith, who spoke in Lagos.",
             [("Jane Smith", "Interior Minister", False)],
@@ -135,3 +138,34 @@ def test_role_words_resolve_to_the_person_titled_with_them() -> None:
     people = People([a, b])
     assert people.same("coastguard spokeswoman", "Eleni Papadaki")
     assert compare_attribution([a, b], people) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("According to the party, turnout was rigged.", [("party", None, False)]),
+        ("The outbreak was reported in March.", []),  # a passive names no speaker
+        ("Benítez has always insisted he was innocent.", [("Benítez", None, False)]),
+        ("Observers say the count was flawed.", [("Observers", None, False)]),
+        (
+            "Aibek Temirkulov, a former prosecutor, accused officials of fraud.",
+            [("Aibek Temirkulov", "a former prosecutor", False)],
+        ),
+        ("Tessaline Networks reported revenue of $1.9bn.", [("Tessaline Networks", None, False)]),
+        (
+            "The toll rose, according to figures from the U.N. refugee agency.",
+            [("figures from the U.N. refugee agency", None, True)],
+        ),
+    ],
+)
+def test_harder_forms(text: str, expected: list[tuple[str, str | None, bool]]) -> None:
+    assert who(text) == expected
+
+
+def test_hedges_belong_to_the_writer() -> None:
+    quoted = extract_text("“Repairs could take weeks,” the engineer said.")
+    assert [h.text for h in quoted.hedges] == []  # inside a quote
+    reported = extract_text("Morgulov said the issue may be raised at the talks.")
+    assert [h.text for h in reported.hedges] == []  # the speaker's modal
+    writer = extract_text("The two sides reportedly never signed a treaty.")
+    assert [h.text for h in writer.hedges] == ["reportedly"]

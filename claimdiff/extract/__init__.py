@@ -13,7 +13,7 @@ from datetime import date
 from claimdiff.clean import CleanText
 from claimdiff.extract.attribution import FoundAttribution, find_attributions
 from claimdiff.extract.dates import find_dates
-from claimdiff.extract.hedges import find_hedges
+from claimdiff.extract.hedges import FoundHedge, find_hedges
 from claimdiff.extract.names import find_names, is_person, mid_sentence_capitals, split_title
 from claimdiff.extract.quantities import Found, find_quantities
 from claimdiff.extract.quotes import PRONOUNS, find_quotes, quote_tail
@@ -71,7 +71,9 @@ def extract_facts(
                 ),
                 quotes=tuple(quotes),
                 entities=tuple(Span(n.text, *span(n.start, n.end)) for n in names),
-                hedges=tuple(Span(h.text, *span(h.start, h.end)) for h in find_hedges(text)),
+                hedges=tuple(
+                    Span(h.text, *span(h.start, h.end)) for h in _writers_hedges(text, found_attr)
+                ),
                 attributions=tuple(attributions),
             )
         )
@@ -131,6 +133,19 @@ def _quotes(
         )
     context.last_quote_speaker = quotes[-1].speaker if quotes else None
     return quotes
+
+
+def _writers_hedges(text: str, attributions: Sequence[FoundAttribution]) -> list[FoundHedge]:
+    """Hedges of the writer, not of the people quoted: none inside quotes, and a modal
+    ("may", "could") in reported speech belongs to the speaker ("Morgulov said talks may
+    be held")."""
+    quoted = [(q.start, q.end) for q in find_quotes(text, attributions)]
+    reported = any(not a.channel for a in attributions)
+    return [
+        h
+        for h in find_hedges(text)
+        if not any(a <= h.start < b for a, b in quoted) and not (h.modal and reported)
+    ]
 
 
 def _join_running_quotes(claims: list[Claim]) -> list[Claim]:
