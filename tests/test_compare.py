@@ -32,7 +32,7 @@ def test_up_to_versus_exact_agrees_with_a_note() -> None:
     (f,) = compare_quantities(
         [claim("a", "a range of up to 300 km"), claim("b", "a range of 300 km")]
     )
-    assert "qualified differently" in f.summary
+    assert f.label == "figures agree, one is a bound"
 
 
 def test_figure_given_by_one_source_only() -> None:
@@ -166,3 +166,46 @@ def test_date_spans_and_statement_days() -> None:
         "The dam broke on Saturday, officials said on Wednesday.", source="b", published=pub
     )
     assert compare_dates([a, b]) == []  # the days they spoke differ, the event's day does not
+
+
+def test_figures_are_matched_before_a_clash_is_called() -> None:
+    ship = claim(
+        "a",
+        "The vessel, a ferry about 25 metres long, sank roughly 22 nautical miles south of the island.",
+    )
+    tabloid = claim("b", "It went down around 25 miles south of the island.")
+    assert (
+        compare_quantities([ship, tabloid]) == []
+    )  # 22 nmi = 25 mi; the ship's length is not a distance
+
+
+def test_same_count_under_another_noun_agrees() -> None:
+    a = claim("a", "He scored 19 goals in 48 games.")
+    b = claim("b", "He found the net 19 times in 48 matches.")
+    assert compare_quantities([a, b]) == []
+
+
+def test_a_death_toll_is_compared_with_a_count_of_people() -> None:
+    a = claim("a", "At least 14 people died after the ferry capsized.")
+    b = claim("b", "The death toll from the capsizing has climbed to 23.")
+    (f,) = compare_quantities([a, b])  # 23 is at least 14: they agree, but say so
+    assert f.label == "figures agree, one is a bound"
+    assert f.values == {"a": "At least 14", "b": "23"}
+
+
+def test_vague_counts_are_ranges() -> None:
+    a = claim("a", "About 2,000 people gathered on the square.")
+    b = claim("b", "Several dozen people gathered on the square.")
+    (f,) = compare_quantities([a, b])
+    assert f.label.endswith("differs")
+
+
+def test_less_than_is_an_upper_bound() -> None:
+    assert quantities_agree(qty("2.8%"), qty("less than 3%"))
+    assert not quantities_agree(qty("3.5%"), qty("less than 3%"))
+
+
+def test_percentages_of_different_things_are_not_compared() -> None:
+    a = claim("a", "Exports rose 16% in the first ten months.")
+    b = claim("b", "Two-way trade grew 9.4% in the first ten months.")
+    assert compare_quantities([a, b]) == []

@@ -16,12 +16,6 @@ APPROXIMATE_TOLERANCE = 0.1
 _PHYSICAL_UNITS = frozenset({"m", "kg", "s", "m/s", "m2", "m3", "W"})
 
 
-def _dimension(q: Quantity) -> str:
-    if q.si_unit is not None:
-        return q.si_unit
-    return f"count:{stem(q.measure)}" if q.measure else "count"
-
-
 def _bounds(q: Quantity) -> tuple[float, float]:
     factor = (q.si_value / q.value) if q.si_value is not None and q.value else 1.0
     low = q.low if q.low is not None else q.value
@@ -42,6 +36,10 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool:
         a0 = min(a0, 0.0)
     if b.qualifier == "up_to":
         b0 = min(b0, 0.0)
+    if a.qualifier == "less_than":
+        a0 = min(a0, 0.0)
+    if b.qualifier == "less_than":
+        b0 = min(b0, 0.0)
     if a.qualifier == "at_least":
         a1 = float("inf")
     if b.qualifier == "at_least":
@@ -55,74 +53,110 @@ def quantities_agree(a: Quantity, b: Quantity) -> bool:
 
 
 def compare_quantities(claims: Sequence[Claim]) -> list[Finding]:
-    findings = []
-    by_dim: dict[str, dict[str, Quantity]] = {}
-    candidates: dict[str, dict[str, list[Quantity]]] = {}
+    """Figures that clash, figures qualified differently, figures only some give.
+
+    Every figure of a source is matched against every comparable figure of the
+    others: a claim can give several lengths (a ship's size and a distance), and
+    the same count under two nouns ("19 goals" / "19 times") is the same count.
+    A clash is reported only for figures that agree with nothing comparable.
+    """
+    findings: list[Finding] = []
+    pools: dict[str, dict[str, list[Quantity]]] = {}
     for c in claims:
         for q in c.quantities:
             if q.measure is None and q.si_unit is None:
                 continue  # a bare number with no unit or noun: nothing to compare it with
-            candidates.setdefault(_dimension(q), {}).setdefault(c.source, []).append(q)
-    for dim, options in candidates.items():
-        by_dim[dim] = _representatives(options)
-    for per_source in by_dim.values():
-        values = {s: q.text for s, q in per_source.items()}
-        missing = [c.source for c in claims if c.source not in per_source]
-        if not any(_reportable_alone(q) for q in per_source.values()):
-            missing = []
-        if len(per_source) >= 2:
-            items = list(per_source.items())
-            clash = [
-                (s1, s2)
-                for (s1, q1), (s2, q2) in combinations(items, 2)
-                if not quantities_agree(q1, q2)
-            ]
-            if clash:
-                what = _what(per_source)
-                shown = "; ".join(f"{s}: {t}" for s, t in values.items())
-                findings.append(
-                    Finding("quantity", f"{what} differs: {shown}", values, f"{what} differs")
-                )
-            elif len({q.qualifier for q in per_source.values()}) > 1:
-                shown = "; ".join(f"{s}: {t}" for s, t in values.items())
-                findings.append(
-                    Finding(
-                        "quantity",
-                        f"figures agree but are qualified differently: {shown}",
-                        values,
-                        "figures agree, qualified differently",
-                    )
-                )
-        if missing and per_source:
-            giver = ", ".join(per_source)
-            what = _what(per_source)
-            findings.append(
-                Finding(
-                    "quantity",
-                    f"only {giver} gives {what} ({'; '.join(values.values())}); "
-                    f"{', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not",
-                    values,
-                    f"{what}: given by {giver} only",
-                )
-            )
+            pools.setdefault(_pool(q), {}).setdefault(c.source, []).append(q)
+    for per_source in pools.values():
+        findings += _compare_pool(claims, per_source)
     return findings
 
 
-def _representatives(options: dict[str, list[Quantity]]) -> dict[str, Quantity]:
-    """One figure per source for a dimension: a claim can give several lengths (a ship's
-    "25 metres" and a distance of "22 nautical miles"); the one that agrees with most of
-    the other sources' figures, else the closest, is the one they are talking about."""
+def _pool(q: Quantity) -> str:
+    return q.si_unit if q.si_unit is not None else "count"
 
-    def score(q: Quantity, source: str) -> tuple[int, float]:
-        others = [o for s, qs in options.items() if s != source for o in qs]
-        agree = sum(quantities_agree(q, o) for o in others)
-        closeness = min((abs(_log_ratio(q, o)) for o in others), default=0.0)
-        return (-agree, closeness)
 
-    chosen: dict[str, Quantity] = {}
-    for s, qs in options.items():
-        chosen[s] = min(qs, key=lambda q: score(q, s))
-    return chosen
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """The same kind of thing measured: same noun, a generic one, or none given."""
+    ma, mb = _measure_class(a.measure), _measure_class(b.measure)
+    return ma is None or mb is None or ma == mb or "people" in (ma, mb)
+
+
+def _measure_class(measure: str | None) -> str | None:
+    if measure is None:
+        return None
+    m = stem(measure.lower())
+    for name, words in _MEASURE_CLASSES.items():
+        if m in words:
+            return name
+    return m
+
+
+_MEASURE_CLASSES = {
+    name: frozenset(stem(w) for w in words.split())
+    for name, words in {
+        "dead": "dead death deaths killed killing toll victims bodies lives fatalities",
+        "injured": "injured injuring injuries wounded wounding hurt",
+        "people": "people persons person individuals others",
+    }.items()
+}
+
+
+def _compare_pool(claims: Sequence[Claim], per_source: dict[str, list[Quantity]]) -> list[Finding]:
+    out: list[Finding] = []
+    clash: dict[str, Quantity] = {}
+    noted: dict[str, Quantity] = {}
+    for (s1, q1s), (s2, q2s) in combinations(per_source.items(), 2):
+        pairs = [(a, b) for a in q1s for b in q2s if comparable(a, b)]
+        agreeing = [(a, b) for a, b in pairs if quantities_agree(a, b)]
+        matched = {id(x) for pair in agreeing for x in pair}
+        open_pairs = [(a, b) for a, b in pairs if id(a) not in matched and id(b) not in matched]
+        if open_pairs:
+            a, b = min(open_pairs, key=lambda p: abs(_log_ratio(p[0], p[1])))
+            clash.setdefault(s1, a)
+            clash.setdefault(s2, b)
+        for a, b in agreeing:
+            if {a.qualifier, b.qualifier} & {
+                "up_to",
+                "at_least",
+                "less_than",
+            } and a.qualifier != b.qualifier:
+                noted.setdefault(s1, a)
+                noted.setdefault(s2, b)
+    if clash:
+        values = {s: q.text for s, q in clash.items()}
+        what = next((q.measure for q in clash.values() if q.measure), None) or "a figure"
+        shown = "; ".join(f"{s}: {t}" for s, t in values.items())
+        out.append(Finding("quantity", f"{what} differs: {shown}", values, f"{what} differs"))
+    elif noted:
+        values = {s: q.text for s, q in noted.items()}
+        shown = "; ".join(f"{s}: {t}" for s, t in values.items())
+        out.append(
+            Finding(
+                "quantity",
+                f"figures agree but one is a bound: {shown}",
+                values,
+                "figures agree, one is a bound",
+            )
+        )
+    givers = {s: qs for s, qs in per_source.items() if any(_reportable_alone(q) for q in qs)}
+    missing = [c.source for c in claims if c.source not in per_source]
+    if givers and missing:
+        values = {s: "; ".join(q.text for q in qs) for s, qs in givers.items()}
+        what = (
+            next((q.measure for qs in givers.values() for q in qs if q.measure), None) or "a figure"
+        )
+        giver = ", ".join(givers)
+        out.append(
+            Finding(
+                "quantity",
+                f"only {giver} gives {what} ({'; '.join(values.values())}); "
+                f"{', '.join(missing)} {'does' if len(missing) == 1 else 'do'} not",
+                values,
+                f"{what}: given by {giver} only",
+            )
+        )
+    return out
 
 
 def _log_ratio(a: Quantity, b: Quantity) -> float:
@@ -140,11 +174,6 @@ def _reportable_alone(q: Quantity) -> bool:
     # A small number in words ("two countries", "four islands") is not either.
     spelled_small = q.unit is None and not any(ch.isdigit() for ch in q.text) and q.value <= 10
     return not spelled_small
-
-
-def _what(per_source: dict[str, Quantity]) -> str:
-    q = next(iter(per_source.values()))
-    return q.measure or "a figure"
 
 
 def only_here(claim: Claim) -> list[Finding]:

@@ -34,9 +34,23 @@ _SPELLED = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-_VAGUE = {"dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2000.0, "millions": 2e6}
+# Vague counts are ranges: "dozens" is neither 12 nor 2,000.
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 199.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "millions": (2e6, 999e6),
+}
+_SEVERAL = {
+    "dozen": (24.0, 99.0),
+    "hundred": (200.0, 999.0),
+    "thousand": (2000.0, 9999.0),
+    "million": (2e6, 9e6),
+}
 _WORD_NUM_RE = re.compile(
-    r"\b(?P<word>(?:a|one|half\ a)\ dozen|dozens|scores|hundreds|thousands|millions"
+    r"\b(?P<word>(?:several|a\ few)\ (?:dozen|hundred|thousand|million)|(?:a|one|half\ a)\ dozen"
+    r"|dozens|scores|hundreds|thousands|millions"
     r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six"
     r"|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one(?=\ (?:hundred|thousand|million"
@@ -58,7 +72,7 @@ _QUALIFIERS = (
         "at_least",
         r"at\s+least|more\s+than|over|above|upwards\s+of|in\s+excess\s+of|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of|just\s+over|exceeding",
     ),
-    ("less_than", r"less\s+than|fewer\s+than|under|below|just\s+under|nearly|almost|close\s+to"),
+    ("less_than", r"less\s+than|fewer\s+than|under|below|just\s+under"),
     (
         "about",
         r"about|around|approximately|roughly|some|an\s+estimated|estimated|an\s+approximate|circa|c\.|nearly|almost|close\s+to",
@@ -248,17 +262,22 @@ def _qualifier_start(before: str) -> int:
 def _spelled(text: str, m: re.Match[str]) -> Found | None:
     word = m.group("word").lower()
     unit = UNITS[m.group("unit").lower()] if m.group("unit") else None
+    low = high = None
     if word in _VAGUE:
         if not re.match(r"\s*of\b", text[m.end("word") :]):
             return None
-        value, qualifier = _VAGUE[word], "at_least"
+        (low, high), qualifier = _VAGUE[word], "range"
+        value = low
+    elif word.startswith(("several", "a few")):
+        (low, high), qualifier = _SEVERAL[word.split()[-1]], "range"
+        value = low
     elif "dozen" in word:
         value, qualifier = (6.0 if word.startswith("half") else 12.0), "about"
     else:
         parts = word.split("-")
         value = float(sum(_SPELLED[p] for p in parts))
         qualifier = "exact"
-    if m.group("scale"):
+    if m.group("scale") and low is None:
         value *= {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}[
             m.group("scale").strip().lower()
         ]
@@ -270,7 +289,7 @@ def _spelled(text: str, m: re.Match[str]) -> Found | None:
     end = (
         m.end("unit") if m.group("unit") else m.end("scale") if m.group("scale") else m.end("word")
     )
-    if unit is None and _measure(text, start, end, None) is None and word not in _VAGUE:
+    if unit is None and _measure(text, start, end, None) is None and low is None:
         return None  # "two" on its own is too often not a count of anything
     return Found(
         start,
@@ -278,18 +297,65 @@ def _spelled(text: str, m: re.Match[str]) -> Found | None:
         text[start:end],
         value,
         unit,
+        low,
+        high,
         qualifier=qualifier,
         measure=_measure(text, start, end, unit),
     )
 
 
 def _measure(text: str, start: int, end: int, unit: Unit | None) -> str | None:
-    """The thing measured: 'range of up to 300 km' -> range; '3,500 troops' -> troops."""
+    """The thing measured: 'range of up to 300 km' -> range; '3,500 troops' -> troops;
+    'exports rose 16%' -> exports; 'the death toll climbed to 23' -> toll."""
+    before = text[max(0, start - 60) : start]
     if unit is not None:
-        m = _MEASURE_BEFORE_RE.search(text[:start])
+        m = _MEASURE_BEFORE_RE.search(before)
         if m and m.group(1) not in STOPWORDS:
             return m.group(1)
+        if unit.dimension == "percent" or unit.dimension.startswith("currency:"):
+            return _subject_before(before)
         return None
+    casualty = _CASUALTY_VERB_RE.search(before)
+    if casualty:  # "killing seven and injuring 31 others": the verb says what was counted
+        return casualty.group(1).lower()
+    found = _counted_after(text, end)
+    if found is None:
+        toll = _TOLL_BEFORE_RE.search(before)
+        if toll:
+            return toll.group(1).lower()
+    return found
+
+
+_CASUALTY_VERB_RE = re.compile(
+    r"\b(killing|injuring|wounding|killed|injured|wounded|arresting|detaining)\s+$", re.IGNORECASE
+)
+
+
+# "the death toll ... climbed to 23", "killing 31": the count's noun comes before it.
+_TOLL_BEFORE_RE = re.compile(
+    r"\b(toll|tally|killing|killed|injuring|injured|wounding|wounded|detaining|arresting)\b"
+    r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|at|of|reached|was|is|stood\s+at|rose\s+to|climbed\s+to)?\s*$",
+    re.IGNORECASE,
+)
+_CHANGE_WORDS = frozenset(
+    "rose fell grew increased decreased jumped dropped climbed slid gained lost added shed "
+    "surged plunged edged slipped rising falling growing up down by to at of from was were "
+    "is are be been reached hit stood stands".split()
+)
+
+
+def _subject_before(before: str) -> str | None:
+    """The nearest noun before a percentage or an amount, past verbs of change."""
+    words: list[str] = re.findall(r"[A-Za-z][a-z'’-]+", before)
+    for w in reversed(words[-6:]):
+        lw = w.lower()
+        if lw in _CHANGE_WORDS or lw in STOPWORDS:
+            continue
+        return lw
+    return None
+
+
+def _counted_after(text: str, end: int) -> str | None:
     rest = text[end:]
     rest = re.sub(r"^\s*of\s+(?:the\s+|its\s+|their\s+)?", " ", rest)
     words: list[str] = []
