@@ -273,10 +273,22 @@ FOOTER_RE = re.compile(
 # "CITY, Country, Sept. 10, 2024 /PRNewswire/ --".
 _CITY = r"[A-Z][A-Z.'’-]+(?:[ -][A-Z][A-Z.'’-]+){0,3}"
 _PLACE_DATE = r"(?:,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)*(?:\s+\d{1,2}(?:,\s*\d{4})?)?\.?)*"
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY_DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD}|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?:,?\s+\d{{4}})?"
+# "Bishkek, 7 October 2024 (Ala-Too) -": a place in title case, a day, an agency.
+_TITLE_CITY = r"[A-Z][a-zà-ÿ'’-]+(?:[ -][A-Z][a-zà-ÿ'’-]+){0,2}"
 DATELINE_RE = re.compile(
     rf"^(?:{_CITY}{_PLACE_DATE}\s*(?:/[A-Z][\w-]*/\.?(?:\s*(?:--?|[—–]))?"
     rf"|\([A-Za-z][\w .&/-]*\)\s*[-—–]{{1,2}}|[—–]|--?)"
-    rf"|\(?[A-Z]{{2,}}\)?\s+[—–]|\(?[A-Z]{{2,}}\)?\s*--)\s+"
+    rf"|\(?[A-Z]{{2,}}\)?\s+[—–]|\(?[A-Z]{{2,}}\)?\s*--"
+    rf"|{_TITLE_CITY},\s+{_DAY_DATE}\s*(?:\([^)]{{1,40}}\)\s*)?[-—–]{{1,2}})\s+"
+)
+# A line that is only a place and a date: "Nairobi, 3rd February 2025".
+PLACE_DATE_LINE_RE = re.compile(
+    rf"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b){_TITLE_CITY},\s+{_DAY_DATE}\.?$"
 )
 
 

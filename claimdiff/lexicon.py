@@ -141,7 +141,7 @@ EVALUATIVE = frozenset(
     dovish staunch hardline moderate populist elitist corrupt crooked shady dubious
     so-called alleged self-proclaimed self-styled de-facto occupied occupation annexed
     annexation liberated liberation invasion invaded incursion disputed contested
-    slammed blasted lashed hit out branded condemned denounced decried praised hailed
+    slammed blasted branded condemned denounced decried praised hailed
     lauded touted
     crisis chaos chaotic disaster disastrous catastrophe catastrophic fiasco debacle
     scandal shameful shocking outrageous outrage alarming dangerous threat threatening

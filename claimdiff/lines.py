@@ -125,8 +125,10 @@ def _line_reason(lines: list[Line], i: int) -> str | None:
         if n <= most and rx.search(bare):
             return reason
     teaser = F.READ_MORE_RE.match(bare)
-    if teaser and teaser.group("rest") and n <= _TEASER_WORDS and not terminal:
-        return "related"
+    if teaser and teaser.group("rest") and n <= _TEASER_WORDS and not text.endswith("."):
+        return "related"  # a teaser headline may end in "?" or "!", never in a full stop
+    if n <= 12 and alone and F.PLACE_DATE_LINE_RE.match(text):
+        return "dateline"
     if F.CONSENT_LINE_RE.search(text):
         return "consent"
     if n <= 30 and ends_here and F.CREDITS_LINE_RE.search(text):

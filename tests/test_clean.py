@@ -483,3 +483,15 @@ def test_kurils_headlines_and_furniture() -> None:
         assert not any(furniture in t for t in texts.values()), furniture
     assert texts["guardian"].endswith("necessary measures across its whole territory.”")
     assert texts["dcnf"].endswith("but is still committed to the peace process.")
+
+
+def test_title_case_datelines_and_place_date_lines() -> None:
+    text = cleaned(f"Bishkek, 7 October 2024 (Ala-Too) - {BODY}")
+    assert text.startswith("The city council")
+    text = cleaned(f"Nairobi, 3rd February 2025\n\n{BODY}")
+    assert "Nairobi, 3rd February 2025" not in text
+
+
+def test_question_teaser_is_removed() -> None:
+    text = cleaned(f"{BODY}\n\nRead more: Who is the man behind the protests?\n\n{BODY}")
+    assert "Who is the man" not in text

@@ -159,8 +159,8 @@ def _characterisations(
     for _, its in sorted(clusters.items()):
         pairs = [(ca.source, ch.a) for ca, _, ch in its] + [(cb.source, ch.b) for _, cb, ch in its]
         terms = _terms(pairs, order)
-        if len(terms) < 2:
-            continue
+        if len(terms) < 2 or len({frozenset(map(str.lower, t)) for t in terms.values()}) < 2:
+            continue  # the same words everywhere are no difference
         ids = tuple(dict.fromkeys([c.id for ca, cb, _ in its for c in (ca, cb)]))
         kind = "evaluative"
         out.append(

@@ -76,8 +76,8 @@ def word_changes(a: str, b: str) -> list[Change]:
         premodifier = True
         if not anchor and all(_POSTMODIFIER_RE.match(p) for p in (pa, pb) if p):
             anchor, premodifier = _last_content(na, before), False
-        if anchor and _is_name(sa, anchor):
-            anchor = ""  # names are compared as names (aliases), not as modified nouns
+        if anchor and (_is_name(sa, anchor) or not _noun_like(anchor)):
+            anchor = ""  # names are compared as names (aliases); verbs and numbers name nothing
         kind = classify(pa, pb, anchored=bool(anchor))
         if kind is None and (len(pa.split()) > MAX_PHRASE or len(pb.split()) > MAX_PHRASE):
             # A long rewording can still carry a loaded characterisation: keep just that.
@@ -90,6 +90,25 @@ def word_changes(a: str, b: str) -> list[Change]:
 
 
 _POSTMODIFIER_RE = re.compile(r"^(?:\w+ed|known|held|run|led)\s+(?:by|as)\s+\S", re.IGNORECASE)
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty hundred "
+    "thousand million billion first second third fourth fifth".split()
+)
+
+
+def _noun_like(word: str) -> bool:
+    """Could this word be a thing something is called? Not a reporting verb, a number,
+    a function word or a past participle ("said", "nine", "reported")."""
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word not in REPORTING_VERBS
+        and word not in _NUMBER_WORDS
+        and word not in STOPWORDS
+        and not word.endswith("ed")
+    )
 
 
 def _is_name(surface: list[str], word: str) -> bool:
