@@ -8,19 +8,28 @@ from claimdiff.coverage import Coverage
 from claimdiff.models import Report, Verdict
 
 MAX_FRAMING_LINES = 3
+LOW_MATCH = 0.3  # the "low" band of match confidence in the reports
 
 
 def glance(report: Report, cov: Coverage) -> list[str]:
     s = report.summary
-    shared = s["agree"] + s["differ"]
+    multi = [g for g in report.groups if g.verdict is not Verdict.SINGLE]
+    # Loose matches may pair sentences about different things: they are shown, marked
+    # low, but do not count towards the agreement rate.
+    sure = [g for g in multi if g.similarity >= LOW_MATCH]
+    agree = sum(g.verdict is Verdict.AGREE for g in sure)
     lines = []
-    if shared:
-        rate = round(100 * s["agree"] / shared)
-        carried = sum(len(g.claims) for g in report.groups if g.verdict is not Verdict.SINGLE)
+    if sure:
+        rate = round(100 * agree / len(sure))
+        carried = sum(len(g.claims) for g in multi)
+        loose = len(multi) - len(sure)
+        note = f" ({loose} low-confidence matches not counted)" if loose else ""
         lines.append(
-            f"Agreement: {s['agree']} of {shared} shared claims agree ({rate}%); "
+            f"Agreement: {agree} of {len(sure)} shared claims agree ({rate}%){note}; "
             f"{carried} of {s['claims']} claims are told by more than one outlet."
         )
+    elif multi:
+        lines.append(f"Only low-confidence matches between outlets ({len(multi)}).")
     else:
         lines.append(f"No claim is told by more than one outlet ({s['claims']} claims).")
     kinds = Counter(

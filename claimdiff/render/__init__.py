@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from claimdiff.glance import LOW_MATCH
 from claimdiff.lexicon import STOPWORDS
 from claimdiff.models import Claim, Group, Report, Verdict
 from claimdiff.textnorm import normalise
@@ -35,7 +36,7 @@ def distinct_words(claim: Claim, others: Sequence[Claim]) -> list[tuple[str, boo
 
 def confidence(similarity: float) -> str:
     """How sure the aligner is that these claims are one claim (its calibrated probability)."""
-    band = "high" if similarity >= 0.6 else "medium" if similarity >= 0.3 else "low"
+    band = "high" if similarity >= 0.6 else "medium" if similarity >= LOW_MATCH else "low"
     return f"match {similarity:.2f} ({band})"
 
 

@@ -117,7 +117,7 @@ def _singles(report: Report, groups: list[Group]) -> list[str]:
             c = report.claim(g.claims[0])
             note = " — _opinion_" if g.opinion else ""
             note += "".join(f" — _{_esc(f.summary)}_" for f in g.findings)
-            out.append(f"- {_esc(c.text)} `{cite(report, c)}`{note}")
+            out.append(f"- {_esc(c.text)} `{cite(report, c)}` ({g.id}){note}")
         out.append("")
     return out
 
