@@ -40,9 +40,17 @@ def glance(report: Report, cov: Coverage) -> list[str]:
             "Discrepancies: "
             + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items(), key=lambda x: (-x[1], x[0])))
         )
-    framed = [f for f in report.framing if f.kind in ("label", "evaluative") and len(f.terms) >= 2]
-    framed.sort(key=lambda f: (-len(f.terms), f.kind != "label"))
-    for f in framed[:MAX_FRAMING_LINES]:
+    # The widest label entries, and the widest characterisation: a mix, not three of a kind.
+    labels = sorted(
+        (f for f in report.framing if f.kind == "label" and len(f.terms) >= 2),
+        key=lambda f: -len(f.terms),
+    )
+    loaded = sorted(
+        (f for f in report.framing if f.kind == "evaluative" and len(f.terms) >= 2),
+        key=lambda f: -len(f.terms),
+    )
+    framed = labels[: MAX_FRAMING_LINES - min(1, len(loaded))] + loaded[:1]
+    for f in framed:
         terms = "; ".join(
             f"{src}: " + ", ".join(f"'{t}'" for t in ts[:3]) for src, ts in f.terms.items()
         )
