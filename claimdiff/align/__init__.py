@@ -65,7 +65,7 @@ def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> 
     )
     prep = prepare_claims(claims)
     left, right = candidate_pairs(prep, sources)
-    prob = model.probability(pair_features(prep, left, right))
+    prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
     lookup = {(int(i), int(j)): float(p) for i, j, p in zip(left, right, prob)}
     out = []

@@ -207,8 +207,14 @@ def _idf_rows(sets: Sequence[set[str]]) -> tuple[list[dict[int, float]], int]:
     return [{i: math.log((1 + n) / (1 + df[i])) + 1.0 for i in row} for row in ids], len(vocab)
 
 
-def pair_features(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray:
-    """A (pairs x FEATURES) matrix of signals in [0, 1]."""
+def pair_features(
+    prep: Prepared, left: IntArray, right: IntArray, *, skip: frozenset[str] = frozenset()
+) -> FloatArray:
+    """A (pairs x FEATURES) matrix of signals in [0, 1].
+
+    Columns named in ``skip`` stay 0: the aligner skips the string scores its
+    model gives no weight (``partial_ratio`` alone costs more than all the rest),
+    which leaves every probability bit-identical."""
     from rapidfuzz import fuzz, process
 
     out = np.zeros((len(left), len(FEATURES)), dtype=np.float64)
@@ -222,11 +228,16 @@ def pair_features(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray
     def batch(scorer: Any, x: list[str], y: list[str]) -> FloatArray:
         return np.asarray(process.cpdist(x, y, scorer=scorer, workers=-1), dtype=np.float64) / 100.0
 
-    out[:, 0] = batch(fuzz.token_set_ratio, a, b)
-    out[:, 1] = batch(fuzz.token_sort_ratio, a, b)
-    out[:, 2] = batch(fuzz.ratio, a, b)
-    out[:, 3] = batch(fuzz.partial_ratio, a, b)
-    out[:, 4] = batch(fuzz.token_set_ratio, ca, cb)
+    strings = (
+        ("token_set", fuzz.token_set_ratio, a, b),
+        ("token_sort", fuzz.token_sort_ratio, a, b),
+        ("ratio", fuzz.ratio, a, b),
+        ("partial", fuzz.partial_ratio, a, b),
+        ("content_set", fuzz.token_set_ratio, ca, cb),
+    )
+    for k, (name, scorer, x, y) in enumerate(strings):
+        if name not in skip:
+            out[:, k] = batch(scorer, x, y)
     out[:, 5] = prep.tfidf.pair_dot(left, right)
     shared_idf = prep.idf.pair_dot(left, right, mode="left")
     idf_sums = prep.idf.row_sums()
