@@ -115,7 +115,9 @@ def _base_claim(w: _Words) -> _Base:
     if rng.random() < 0.5:
         figure = (int(rng.integers(2, 900)), UNITS[int(rng.integers(len(UNITS)))])
     month = MONTHS[int(rng.integers(len(MONTHS)))] if rng.random() < 0.2 else None
-    return _Base(w.content(int(rng.integers(7, 13))), [w.name() for _ in range(n_names)], figure, month)
+    return _Base(
+        w.content(int(rng.integers(7, 13))), [w.name() for _ in range(n_names)], figure, month
+    )
 
 
 def _render(w: _Words, b: _Base, *, perturb: bool) -> str:
@@ -192,7 +194,9 @@ def coverage(
         items += [(None, _distractor(w, pool[int(b)])) for b in lures]
         items += [(None, _base_claim(w)) for _ in range(n_extra)]
         order = rng.permutation(len(items))
-        sentences = [(items[k][0], _render(w, items[k][1], perturb=items[k][0] is not None)) for k in order]
+        sentences = [
+            (items[k][0], _render(w, items[k][1], perturb=items[k][0] is not None)) for k in order
+        ]
         sid = f"s{s:03d}"
         text, starts = _layout([t for _, t in sentences])
         labels[sid] = [(start, label) for start, (label, _) in zip(starts, sentences)]

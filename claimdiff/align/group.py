@@ -85,6 +85,6 @@ def _mean(
     Walks the scored partners of the smaller group's claims rather than every
     pair, so a claim joining a group of 200 costs its own partners, not 200
     lookups; ``fsum`` makes the total independent of the visiting order."""
-    (a, ga), (b, gb) = sorted((group_a, group_b), key=lambda g: len(g[1]))
+    (_, ga), (b, gb) = sorted((group_a, group_b), key=lambda g: len(g[1]))
     values = [p for i in ga for j, p in partners[i].items() if owner[j] == b]
     return math.fsum(values) / (len(ga) * len(gb))
