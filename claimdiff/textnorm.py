@@ -36,9 +36,9 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _porter() -> Any:
-    from nltk.stem.porter import PorterStemmer  # nltk loads lazily: not at --help
+    from claimdiff.nltk_lite import modules  # nltk loads lazily: not at --help
 
-    return PorterStemmer()
+    return modules()[1].PorterStemmer()
 
 
 def content_terms(text: str, keep: Container[str] = frozenset()) -> list[str]:
