@@ -18,7 +18,7 @@ exactly when they carry the same label.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from itertools import combinations
@@ -71,6 +71,9 @@ class _Words:
         self.p_vocab = ranks**-1.05 / np.sum(ranks**-1.05)
         nranks = np.arange(1, names + 1, dtype=np.float64)
         self.p_names = nranks**-0.9 / np.sum(nranks**-0.9)
+        # Inverse-CDF sampling: rng.choice with p rebuilds the CDF on every call.
+        self.cdf_vocab = np.cumsum(self.p_vocab)
+        self.cdf_names = np.cumsum(self.p_names)
         # A synonym is another word of similar frequency: swapping it keeps a sentence
         # as common-sounding but removes a shared word, as real paraphrase does.
         self.synonym = [min(size - 1, i ^ 1) for i in range(size)]
@@ -91,10 +94,12 @@ class _Words:
         return out
 
     def content(self, k: int) -> list[int]:
-        return [int(i) for i in self.rng.choice(len(self.vocab), size=k, p=self.p_vocab)]
+        picks = np.searchsorted(self.cdf_vocab, self.rng.random(k) * self.cdf_vocab[-1])
+        return [min(int(i), len(self.vocab) - 1) for i in picks]
 
     def name(self) -> str:
-        first, last = self.rng.choice(len(self.names), size=2, p=self.p_names)
+        picks = np.searchsorted(self.cdf_names, self.rng.random(2) * self.cdf_names[-1])
+        first, last = (min(int(i), len(self.names) - 1) for i in picks)
         if self.rng.random() < 0.5:
             return self.names[int(last)]
         return f"{self.names[int(first)]} {self.names[int(last)]}"
@@ -176,8 +181,33 @@ def coverage(
     popularity follows a power law, so a few core facts appear in most sources
     and most base claims in a handful.
     """
-    rng = np.random.default_rng(seed)
-    w = _Words(rng)
+    return _event(
+        _Words(np.random.default_rng(seed)),
+        n_sources,
+        claims_per_source,
+        base_share=base_share,
+        distractor_share=distractor_share,
+    )
+
+
+def stories(
+    n_stories: int, n_sources: int, claims_per_source: int, *, seed: int = 0
+) -> Iterator[tuple[str, Coverage]]:
+    """Many events over one vocabulary (a day of news): (story id, coverage) pairs."""
+    w = _Words(np.random.default_rng(seed))
+    for k in range(n_stories):
+        yield f"story-{k:05d}", _event(w, n_sources, claims_per_source)
+
+
+def _event(
+    w: _Words,
+    n_sources: int,
+    claims_per_source: int,
+    *,
+    base_share: float = 0.6,
+    distractor_share: float = 0.1,
+) -> Coverage:
+    rng = w.rng
     n_base = max(claims_per_source, 10 + 2 * n_sources)
     pool = [_base_claim(w) for _ in range(n_base)]
     ranks = np.arange(1, n_base + 1, dtype=np.float64)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimdiff.align.candidates import candidate_pairs
+from claimdiff.align.candidates import ALL_PAIRS_LIMIT, candidate_pairs
 from claimdiff.align.features import Prepared, pair_features, prepare
 from claimdiff.align.group import form_groups
 from claimdiff.align.model import load_model
@@ -53,8 +53,15 @@ def prepare_claims(claims: Sequence[Claim]) -> Prepared:
     )
 
 
-def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> list[Alignment]:
-    """Group claims N-way; claims that match nothing come back as groups of one."""
+def align_claims(
+    claims: Sequence[Claim],
+    *,
+    threshold: float | None = None,
+    all_pairs_limit: int = ALL_PAIRS_LIMIT,
+) -> list[Alignment]:
+    """Group claims N-way; claims that match nothing come back as groups of one.
+
+    Inputs with more cross pairs than ``all_pairs_limit`` use blocked candidates."""
     if not claims:
         return []
     model = load_model()
@@ -64,7 +71,7 @@ def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> 
         [source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64
     )
     prep = prepare_claims(claims)
-    left, right = candidate_pairs(prep, sources)
+    left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
     prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
     lookup = {(int(i), int(j)): float(p) for i, j, p in zip(left, right, prob)}
