@@ -34,7 +34,7 @@ def modules() -> tuple[Any, Any]:
         spec = importlib.util.find_spec("nltk")
         if spec is None or not spec.submodule_search_locations:
             raise ModuleNotFoundError("claimdiff needs nltk: pip install nltk")
-        root = list(spec.submodule_search_locations)[0]
+        root = next(iter(spec.submodule_search_locations))
         for parent in _PARENTS:
             stub = types.ModuleType(parent)
             stub.__path__ = [os.path.join(root, *parent.split(".")[1:])]
