@@ -187,18 +187,25 @@ def batch(
         typer.Argument(
             help="A directory of story folders (each like a 'compare' directory), or a JSON "
             "Lines file with one story per line.",
+            metavar="STORIES",
             show_default=False,
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Directory for the reports and the index.")
+        Path,
+        typer.Option("--out", "-o", metavar="DIR", help="Directory for the reports and the index."),
     ],
     format: Annotated[
-        str, typer.Option("--format", "-f", help="Report formats: json, markdown, or both.")
+        str,
+        typer.Option(
+            "--format", "-f", metavar="FORMATS", help="Report formats: json, markdown, or both."
+        ),
     ] = "json",
     workers: Annotated[
         int | None,
-        typer.Option(min=1, help="Local worker processes (default: one per CPU core)."),
+        typer.Option(
+            min=1, metavar="N", help="Local worker processes (default: one per CPU core)."
+        ),
     ] = None,
     scheduler: Annotated[
         str | None,
