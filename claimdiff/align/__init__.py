@@ -74,7 +74,7 @@ def align_claims(
     left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
     prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
-    lookup = {(int(i), int(j)): float(p) for i, j, p in zip(left, right, prob)}
+    lookup = dict(zip(zip(left.tolist(), right.tolist()), prob.tolist()))
     out = []
     for g in groups:
         if len(g) == 1:
