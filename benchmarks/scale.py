@@ -14,8 +14,8 @@ no cache carries over. Scenarios:
 Alignment F1 is measured against the generator's ground truth. The all-pairs
 reference (``benchmarks/reference.py``) aligns the same claims by scoring every
 cross-source pair; by default it runs in full up to 50 sources, and above that
-on an evenly spaced eighth of its row blocks, its time scaled up by the pairs
-it skipped (its cost is linear in pairs) and its F1 left out.
+on evenly spaced row blocks holding about 3 million pairs, its time scaled up
+by the pairs it skipped (its cost is linear in pairs) and its F1 left out.
 """
 
 from __future__ import annotations
@@ -35,8 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZES = (20, 50, 100, 200)
 CLAIMS = 50
 FULL_REFERENCE_UP_TO = 50
-SAMPLE_EVERY = 8
+# Above that, the reference scores every k-th row block: about 3 million pairs.
+SAMPLE_EVERY = {100: 4, 200: 16}
 BATCH = (1000, 5, 30)
+BATCH_REFERENCE_STORIES = 50
 
 
 def _child(args: list[str]) -> dict[str, Any]:
@@ -75,12 +77,12 @@ def f1(groups: list[list[int]] | list[tuple[int, ...]], truth: set[tuple[int, in
 def _child_compare(n_sources: int) -> dict[str, Any]:
     from benchmarks.synth import coverage
     from claimdiff.align import align_claims
-    from claimdiff.pipeline import compare_sources
+    from claimdiff.pipeline import Options, compare_sources
     from claimdiff.render.json import render_json
 
     cov = coverage(n_sources, CLAIMS, seed=n_sources)
     t = time.perf_counter()
-    report = compare_sources(cov.sources)
+    report = compare_sources(cov.sources, Options(workers=None))  # as the CLI runs it
     render_json(report)
     wall = time.perf_counter() - t
     claims = list(report.claims)
@@ -217,7 +219,7 @@ def run(*, full: bool = False, runs: int = 3) -> list[Row]:
         wall = statistics.median(r["wall"] for r in results)
         align = statistics.median(r["align"] for r in results)
         rss = max(r["rss_mb"] for r in results)
-        every = 1 if full or n <= FULL_REFERENCE_UP_TO else SAMPLE_EVERY
+        every = 1 if full or n <= FULL_REFERENCE_UP_TO else SAMPLE_EVERY[n]
         ref = _child(["reference", str(n), str(every)])
         ref_f1 = "-" if ref["f1"] is None else f"{ref['f1']:.3f}"
         est = " (est.)" if ref["sampled"] else ""
@@ -249,7 +251,7 @@ def _batch_row(exe: str) -> Row:
         wall, rss = _timed(cmd, 1)
         rerun, _ = _timed(cmd, 1)
         score = batch_f1(out, truth)
-    ref = _child(["batch-reference", "100"])
+    ref = _child(["batch-reference", str(BATCH_REFERENCE_STORIES)])
     n, s, c = BATCH
     return (
         f"batch {n} stories x {s} x {c} (rerun {rerun:.1f} s)",
@@ -257,7 +259,7 @@ def _batch_row(exe: str) -> Row:
         f"{wall:.1f} (1 run)",
         f"{rss:.0f} (largest process)",
         f"{score:.3f}",
-        f"align 100 stories {ref['align']:.2f} vs {ref['ref_align']:.2f}",
+        f"align {BATCH_REFERENCE_STORIES} stories {ref['align']:.2f} vs {ref['ref_align']:.2f}",
         f"{ref['ref_f1']:.3f}",
         f"{ref['ref_align'] / ref['align']:.1f}x",
     )

@@ -144,7 +144,7 @@ def compare(
             outlets=parse_assignments(outlet or [], "--outlet"),
             stdin_text=_stdin_text(paths),
         )
-        report = compare_sources(sources, Options(threshold=threshold))
+        report = compare_sources(sources, Options(threshold=threshold, workers=None))
         _emit(report, format, output)
         verdicts = {g.verdict for g in report.groups}
         if fail_on is FailOn.differ and Verdict.DIFFER in verdicts:

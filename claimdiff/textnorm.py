@@ -44,9 +44,14 @@ def _porter() -> Any:
 def content_terms(text: str, keep: Container[str] = frozenset()) -> list[str]:
     """Stems of the words that carry content: no function words, no bare punctuation.
     Words in ``keep`` (names) are left unstemmed."""
+    return content_of(words(text), keep)
+
+
+def content_of(tokens: list[str], keep: Container[str] = frozenset()) -> list[str]:
+    """``content_terms`` of already-split ``words``."""
     return [
         w if not w.isalpha() or w in keep else stem(w)
-        for w in words(text)
+        for w in tokens
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
     ]
 

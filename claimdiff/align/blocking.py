@@ -21,7 +21,7 @@ from claimdiff.align.features import FloatArray, IntArray, Prepared, Sparse
 # The floor on the cheap score: a true match that shares less than this share of
 # its rare content weight would not clear the model's threshold either (see
 # benchmarks/scale.py, which checks recall against the all-pairs reference).
-MIN_SHARED = 0.2
+MIN_SHARED = 0.3
 
 
 def blocked_pairs(

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from claimdiff.textnorm import content_terms, normalise
+from claimdiff.textnorm import content_of, normalise, words
 
 FEATURES = (
     "token_set",
@@ -125,12 +125,13 @@ def prepare(
     numbers: Sequence[Sequence[str]],
 ) -> Prepared:
     """Normalise texts and index their terms, names and numbers."""
-    norm = [normalise(t) for t in texts]
+    split = [words(t) for t in texts]
+    norm = [" ".join(ws) for ws in split]
     name_sets = [_name_tokens(ns) for ns in names]
     canon = _name_variants(set().union(*name_sets) if name_sets else set())
     # Content words that are names take their family spelling too: "Japanese" in one
     # sentence and "Japan" in another are the same content word.
-    terms = [[canon.get(w, w) for w in content_terms(t, keep=canon)] for t in texts]
+    terms = [[canon.get(w, w) for w in content_of(ws, keep=canon)] for ws in split]
     vocab: dict[str, int] = {}
     df: dict[int, int] = {}
     term_ids: list[list[int]] = []
