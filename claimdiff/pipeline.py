@@ -15,7 +15,6 @@ from claimdiff.extract import extract_facts
 from claimdiff.models import Claim, Report, Source
 from claimdiff.segment import segment
 
-
 # Above this much text, cleaning and extraction may run on a process pool, one
 # source per task: it is half of a large comparison's time, and sources are
 # independent.

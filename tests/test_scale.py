@@ -88,3 +88,14 @@ def test_nltk_lite_leaves_the_real_nltk_importable() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "ok"
+
+
+def test_extraction_on_a_process_pool_gives_the_same_report() -> None:
+    from claimdiff.load import load_sources
+    from claimdiff.pipeline import Options, compare_sources
+    from claimdiff.render.json import render_json
+    from tests.conftest import SAMPLES
+
+    sources = load_sources([str(SAMPLES)])
+    serial = render_json(compare_sources(sources, Options(workers=1)))
+    assert render_json(compare_sources(sources, Options(workers=2))) == serial
