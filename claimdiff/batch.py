@@ -222,6 +222,8 @@ def run_batch(
     unknown = sorted(set(formats) - set(FORMATS))
     if unknown or not formats:
         raise InputError(f"--format: expected json and/or markdown, got {','.join(formats)!r}")
+    if scheduler:
+        _dask()  # fail before any work when the extra is missing
     if out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"--out {out_dir}: is not a directory")
     tasks = read_stories(stories, formats=formats, threshold=threshold)
@@ -276,11 +278,7 @@ def _dask_results(
     workers: int | None,
     scheduler: str | None,
 ) -> Iterator[StoryResult]:
-    try:
-        import distributed
-    except ImportError:
-        raise InputError("--scheduler needs Dask: pip install 'claimdiff[dask]'") from None
-    dist: Any = distributed  # untyped package
+    dist = _dask()
     try:
         client = dist.Client(scheduler, timeout="10s")
     except OSError as exc:
@@ -291,6 +289,14 @@ def _dask_results(
         )
         for future in dist.as_completed(futures):
             yield future.result()
+
+
+def _dask() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'claimdiff[dask]'") from None
+    return distributed  # untyped package: Any
 
 
 def _write_result(out_dir: Path, result: StoryResult) -> dict[str, Any]:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,14 @@ def test_dask_run_is_byte_identical_to_the_local_run(story_dir: Path, tmp_path: 
         )
     assert (result.ran, result.failed) == (3, 1)
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_scheduler_without_dask_fails_before_any_work(
+    story_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimdiff.errors import InputError
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the extra were missing
+    with pytest.raises(InputError, match=r"claimdiff\[dask\]"):
+        run_batch(story_dir, tmp_path / "out", scheduler="tcp://127.0.0.1:1")
+    assert not (tmp_path / "out").exists()
