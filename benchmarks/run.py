@@ -6,21 +6,8 @@ Timing targets live here, never in the unit tests.
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-
-
-def _median_seconds(cmd: list[str], runs: int = 5) -> float:
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        subprocess.run(cmd, check=True, capture_output=True, cwd=ROOT)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def extraction_cost() -> tuple[int, float]:
@@ -49,18 +36,22 @@ def extraction_cost() -> tuple[int, float]:
 
 
 def main() -> int:
-    from benchmarks import calibrate
+    from benchmarks import calibrate, scale
 
+    t = time.perf_counter()
     print("== alignment quality (shipped weights) ==")
     calibrate.main(["--check"])
     n, per_1000 = extraction_cost()
-    print(f"\n== extraction ==\n{n} sentences; {per_1000:.3f} s per 1,000 sentences (median of 3)")
-    exe = str(Path(sys.executable).with_name("claimdiff"))
-    print("\n== speed (median of 5 runs, wall clock, including interpreter start) ==")
-    print(f"claimdiff --help                      {_median_seconds([exe, '--help']):6.3f} s")
-    for fmt in ("json", "markdown"):
-        secs = _median_seconds([exe, "compare", "samples/kurils", "--format", fmt])
-        print(f"claimdiff compare samples/kurils ({fmt:8}) {secs:6.3f} s")
+    print(f"
+== extraction ==
+{n} sentences; {per_1000:.3f} s per 1,000 sentences (median of 3)")
+    print("
+== blocked candidates on the stories (forced, as on a large input) ==")
+    scale.stories_with_blocking()
+    print()
+    scale.main([])
+    print(f"
+make bench took {time.perf_counter() - t:.0f} s")
     return 0
 
 

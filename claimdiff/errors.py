@@ -9,6 +9,7 @@ class ExitCode(IntEnum):
     OK = 0
     FINDINGS = 1  # --fail-on condition met
     BAD_INPUT = 2
+    PARTIAL = 3  # batch: some stories failed (each is recorded in the index)
 
 
 class ClaimdiffError(Exception):

@@ -4,6 +4,7 @@ own module."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -18,10 +19,19 @@ from claimdiff.models import Claim, Report, Source, Verdict
 from claimdiff.people import People
 from claimdiff.segment import segment
 
+# Above this much text, cleaning and extraction may run on a process pool, one
+# source per task: it is half of a large comparison's time, and sources are
+# independent.
+PARALLEL_MIN_CHARS = 400_000
+
 
 @dataclass(frozen=True)
 class Options:
     threshold: float | None = None
+    # Processes for cleaning and extraction; None: one per core on big inputs. The
+    # library defaults to 1, since a pool re-imports the caller's __main__ in its
+    # workers (a script without a main guard would run again); the CLI asks for None.
+    workers: int | None = 1
 
 
 def source_claims(source: Source) -> list[Claim]:
@@ -37,7 +47,7 @@ def source_claims(source: Source) -> list[Claim]:
 
 def compare_sources(sources: Sequence[Source], options: Options = Options()) -> Report:
     """Run every stage after loading and return the report the renderers print."""
-    claims = [c for s in sources for c in source_claims(s)]
+    claims = [c for per_source in _all_claims(sources, options.workers) for c in per_source]
     alignments, related = align_and_relate(claims, threshold=options.threshold)
     groups = compare_groups(alignments, claims, sources)
     quotes = match_quotes(claims, People(claims))
@@ -58,3 +68,18 @@ def compare_sources(sources: Sequence[Source], options: Options = Options()) -> 
         framing=tuple(framing),
         quotes=tuple(quotes),
     )
+
+
+def _all_claims(sources: Sequence[Source], workers: int | None) -> list[list[Claim]]:
+    big = sum(len(s.text) for s in sources) >= PARALLEL_MIN_CHARS
+    n = workers or os.cpu_count() or 1
+    if n == 1 or (workers is None and not big) or len(sources) < 2:
+        return [source_claims(s) for s in sources]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: never fork a process whose rapidfuzz or BLAS threads may hold a lock.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["claimdiff.pipeline"])
+    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+        return list(pool.map(source_claims, sources, chunksize=max(1, len(sources) // (4 * n))))

@@ -40,10 +40,11 @@ _NUMBER_START = re.compile(r"^\d")
 
 @lru_cache(maxsize=1)
 def tokenizer() -> PunktSentenceTokenizer:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from claimdiff.nltk_lite import modules
 
+    punkt = modules()[0]
     base = resources.files("claimdiff") / "data" / "punkt_english"
-    params = PunktParameters()
+    params = punkt.PunktParameters()
     params.abbrev_types = set(_lines(base / "abbrev_types.txt")) | set(NEWS_ABBREVIATIONS)
     params.abbrev_types.discard("no")  # handled by _merge_numbered
     params.sent_starters = set(_lines(base / "sent_starters.txt"))
@@ -53,7 +54,8 @@ def tokenizer() -> PunktSentenceTokenizer:
     for line in _lines(base / "ortho_context.tab"):
         word, _, flag = line.rpartition("\t")
         params.ortho_context[word] = int(flag)
-    return PunktSentenceTokenizer(params)
+    tok: PunktSentenceTokenizer = punkt.PunktSentenceTokenizer(params)
+    return tok
 
 
 def _lines(path: object) -> list[str]:

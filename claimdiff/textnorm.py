@@ -45,17 +45,22 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _porter() -> Any:
-    from nltk.stem.porter import PorterStemmer  # nltk loads lazily: not at --help
+    from claimdiff.nltk_lite import modules  # nltk loads lazily: not at --help
 
-    return PorterStemmer()
+    return modules()[1].PorterStemmer()
 
 
 def content_terms(text: str, keep: Container[str] = frozenset()) -> list[str]:
     """Stems of the words that carry content: no function words, no bare punctuation.
     Words in ``keep`` (names) are left unstemmed."""
+    return content_of(words(text), keep)
+
+
+def content_of(tokens: list[str], keep: Container[str] = frozenset()) -> list[str]:
+    """``content_terms`` of already-split ``words``."""
     return [
         w if not w.isalpha() or w in keep else stem(w)
-        for w in words(text)
+        for w in tokens
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
     ]
 

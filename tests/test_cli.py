@@ -30,7 +30,7 @@ def test_version() -> None:
 
 
 def test_help_has_examples() -> None:
-    for cmd in ("compare", "claims"):
+    for cmd in ("compare", "claims", "batch"):
         result = run(cmd, "--help")
         assert result.exit_code == 0 and "Example:" in result.output
 
@@ -133,7 +133,7 @@ def test_python_m_and_help_is_light() -> None:
         "try:\n  runpy.run_module('claimdiff', run_name='__main__')\n"
         "except SystemExit: pass\n"
         "heavy=[m for m in ('nltk','rapidfuzz','numpy','trafilatura','lxml','charset_normalizer',"
-        "'htmldate','justext') if m in sys.modules]\n"
+        "'htmldate','justext','dask','distributed','pydantic') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimdiff.align.candidates import candidate_pairs
+from claimdiff.align.candidates import ALL_PAIRS_LIMIT, candidate_pairs
 from claimdiff.align.features import Prepared, pair_features, prepare
 from claimdiff.align.group import form_groups
 from claimdiff.align.model import load_model
@@ -70,13 +70,23 @@ def prepare_claims(claims: Sequence[Claim]) -> Prepared:
     )
 
 
-def align_claims(claims: Sequence[Claim], *, threshold: float | None = None) -> list[Alignment]:
-    """Group claims N-way; claims that match nothing come back as groups of one."""
-    return align_and_relate(claims, threshold=threshold)[0]
+def align_claims(
+    claims: Sequence[Claim],
+    *,
+    threshold: float | None = None,
+    all_pairs_limit: int = ALL_PAIRS_LIMIT,
+) -> list[Alignment]:
+    """Group claims N-way; claims that match nothing come back as groups of one.
+
+    Inputs with more cross pairs than ``all_pairs_limit`` use blocked candidates."""
+    return align_and_relate(claims, threshold=threshold, all_pairs_limit=all_pairs_limit)[0]
 
 
 def align_and_relate(
-    claims: Sequence[Claim], *, threshold: float | None = None
+    claims: Sequence[Claim],
+    *,
+    threshold: float | None = None,
+    all_pairs_limit: int = ALL_PAIRS_LIMIT,
 ) -> tuple[list[Alignment], list[Related]]:
     """Groups, plus the looser pairs across sources that did not make a group (a
     sentence that covers two of another outlet's, a paraphrase below the threshold):
@@ -90,10 +100,10 @@ def align_and_relate(
         [source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64
     )
     prep = prepare_claims(claims)
-    left, right = candidate_pairs(prep, sources)
-    prob = model.probability(pair_features(prep, left, right))
+    left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
+    prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
-    lookup = {(int(i), int(j)): float(p) for i, j, p in zip(left, right, prob)}
+    lookup = dict(zip(zip(left.tolist(), right.tolist()), prob.tolist()))
     out = []
     for g in groups:
         if len(g) == 1:

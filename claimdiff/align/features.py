@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from claimdiff.textnorm import content_terms, normalise
+from claimdiff.textnorm import content_of, normalise, words
 
 FEATURES = (
     "token_set",
@@ -125,12 +125,13 @@ def prepare(
     numbers: Sequence[Sequence[str]],
 ) -> Prepared:
     """Normalise texts and index their terms, names and numbers."""
-    norm = [normalise(t) for t in texts]
+    split = [words(t) for t in texts]
+    norm = [" ".join(ws) for ws in split]
     name_sets = [_name_tokens(ns) for ns in names]
     canon = _name_variants(set().union(*name_sets) if name_sets else set())
     # Content words that are names take their family spelling too: "Japanese" in one
     # sentence and "Japan" in another are the same content word.
-    terms = [[canon.get(w, w) for w in content_terms(t, keep=canon)] for t in texts]
+    terms = [[canon.get(w, w) for w in content_of(ws, keep=canon)] for ws in split]
     vocab: dict[str, int] = {}
     df: dict[int, int] = {}
     term_ids: list[list[int]] = []
@@ -207,26 +208,45 @@ def _idf_rows(sets: Sequence[set[str]]) -> tuple[list[dict[int, float]], int]:
     return [{i: math.log((1 + n) / (1 + df[i])) + 1.0 for i in row} for row in ids], len(vocab)
 
 
-def pair_features(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray:
-    """A (pairs x FEATURES) matrix of signals in [0, 1]."""
+def pair_features(
+    prep: Prepared, left: IntArray, right: IntArray, *, skip: frozenset[str] = frozenset()
+) -> FloatArray:
+    """A (pairs x FEATURES) matrix of signals in [0, 1].
+
+    Columns named in ``skip`` stay 0: the aligner skips the string scores its
+    model gives no weight (``partial_ratio`` alone costs more than all the rest),
+    which leaves every probability bit-identical."""
     from rapidfuzz import fuzz, process
 
     out = np.zeros((len(left), len(FEATURES)), dtype=np.float64)
     if len(left) == 0:
         return out
-    a = [prep.texts[i] for i in left]
-    b = [prep.texts[i] for i in right]
-    ca = [prep.content[i] for i in left]
-    cb = [prep.content[i] for i in right]
+    rows, row_at = np.unique(left, return_inverse=True)
+    cols, col_at = np.unique(right, return_inverse=True)
+    # When the pairs fill most of their rows x columns (every pair of a story),
+    # cdist over the matrix is cheaper: it prepares each string once rather than
+    # once per pair. Both give the same scores.
+    dense = 2 * len(left) >= len(rows) * len(cols)
 
-    def batch(scorer: Any, x: list[str], y: list[str]) -> FloatArray:
+    def batch(scorer: Any, texts: list[str]) -> FloatArray:
+        if dense:
+            grid = process.cdist(
+                [texts[i] for i in rows], [texts[j] for j in cols], scorer=scorer, workers=-1
+            )
+            return np.asarray(grid[row_at, col_at], dtype=np.float64) / 100.0
+        x, y = [texts[i] for i in left], [texts[j] for j in right]
         return np.asarray(process.cpdist(x, y, scorer=scorer, workers=-1), dtype=np.float64) / 100.0
 
-    out[:, 0] = batch(fuzz.token_set_ratio, a, b)
-    out[:, 1] = batch(fuzz.token_sort_ratio, a, b)
-    out[:, 2] = batch(fuzz.ratio, a, b)
-    out[:, 3] = batch(fuzz.partial_ratio, a, b)
-    out[:, 4] = batch(fuzz.token_set_ratio, ca, cb)
+    strings = (
+        ("token_set", fuzz.token_set_ratio, prep.texts),
+        ("token_sort", fuzz.token_sort_ratio, prep.texts),
+        ("ratio", fuzz.ratio, prep.texts),
+        ("partial", fuzz.partial_ratio, prep.texts),
+        ("content_set", fuzz.token_set_ratio, prep.content),
+    )
+    for k, (name, scorer, texts) in enumerate(strings):
+        if name not in skip:
+            out[:, k] = batch(scorer, texts)
     out[:, 5] = prep.tfidf.pair_dot(left, right)
     shared_idf = prep.idf.pair_dot(left, right, mode="left")
     idf_sums = prep.idf.row_sums()

@@ -8,7 +8,7 @@ through one chained pair (A~B and B~C do not make A~C).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
 
 import numpy as np
 from numpy.typing import NDArray
@@ -36,31 +36,30 @@ def form_groups(
     if mutual_best and len(prob):
         allowed = _mutual_best(sources, left, right, prob)
         prob = np.where(allowed, prob, 0.0)
-    score: dict[tuple[int, int], float] = {}
-    keep = prob >= 0.01  # weaker pairs count as zero in the linkage test
+    # Each claim's scored partners; weaker pairs count as zero in the linkage test.
+    partners: list[dict[int, float]] = [{} for _ in range(n)]
+    keep = prob >= 0.01
     for i, j, p in zip(left[keep].tolist(), right[keep].tolist(), prob[keep].tolist()):
-        score[(min(i, j), max(i, j))] = p
+        partners[i][j] = p
+        partners[j][i] = p
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    group_sources: dict[int, set[int]] = {i: {int(s)} for i, s in enumerate(sources.tolist())}
     owner = list(range(n))
-    src = sources.tolist()
     order = np.lexsort((right, left, -prob))  # best first; ties broken by position
-    for k in order.tolist():
-        p = float(prob[k])
-        if p < threshold:
-            break
-        a, b = owner[int(left[k])], owner[int(right[k])]
-        if a == b:
-            continue
+    order = order[prob[order] >= threshold]
+    for i, j in zip(left[order].tolist(), right[order].tolist()):
+        a, b = owner[i], owner[j]
+        if a == b or not group_sources[a].isdisjoint(group_sources[b]):
+            continue  # already together, or one claim per source in a group
         ga, gb = members[a], members[b]
-        if {src[i] for i in ga} & {src[i] for i in gb}:
-            continue  # one claim per source in a group
         # A third (fourth...) member must fit the group as a whole, not just one member.
         need = threshold * (linkage if len(ga) + len(gb) > 2 else 1.0)
-        if _mean(score, ga, gb) < need:
+        if _mean(partners, owner, (a, ga), (b, gb)) < need:
             continue
         ga.extend(gb)
-        for i in gb:
-            owner[i] = a
+        group_sources[a] |= group_sources.pop(b)
+        for k in gb:
+            owner[k] = a
         del members[b]
     return [sorted(g) for g in sorted(members.values(), key=min)]
 
@@ -77,6 +76,17 @@ def _mutual_best(
     return np.asarray((prob >= best[key_l]) & (prob >= best[key_r]), dtype=np.bool_)
 
 
-def _mean(score: dict[tuple[int, int], float], ga: Iterable[int], gb: Iterable[int]) -> float:
-    pairs = [(min(i, j), max(i, j)) for i in ga for j in gb]
-    return sum(score.get(p, 0.0) for p in pairs) / len(pairs)
+def _mean(
+    partners: list[dict[int, float]],
+    owner: list[int],
+    group_a: tuple[int, list[int]],
+    group_b: tuple[int, list[int]],
+) -> float:
+    """Mean score over all pairs between two groups (unscored pairs count as 0).
+
+    Walks the scored partners of the smaller group's claims rather than every
+    pair, so a claim joining a group of 200 costs its own partners, not 200
+    lookups; ``fsum`` makes the total independent of the visiting order."""
+    (_, ga), (b, gb) = sorted((group_a, group_b), key=lambda g: len(g[1]))
+    values = [p for i in ga for j, p in partners[i].items() if owner[j] == b]
+    return math.fsum(values) / (len(ga) * len(gb))

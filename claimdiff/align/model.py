@@ -32,6 +32,11 @@ class Model:
         z = x @ np.asarray(self.weights) + self.bias
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
+    @property
+    def unused(self) -> frozenset[str]:
+        """Features with zero weight: computing them cannot change a probability."""
+        return frozenset(f for f, w in zip(self.features, self.weights) if w == 0.0)
+
     def to_json(self) -> str:
         data = {
             "features": list(self.features),

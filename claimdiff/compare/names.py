@@ -15,10 +15,11 @@ def compare_names(claims: Sequence[Claim]) -> list[Finding]:
 
     findings = []
     seen: set[tuple[str, str]] = set()
-    for c1, c2 in combinations(claims, 2):
-        for e1 in c1.entities:
-            for e2 in c2.entities:
-                a, b = normalise(e1.text), normalise(e2.text)
+    # Normalised once per name, not once per pair: a group can hold 200 claims.
+    names = [[(e.text, normalise(e.text)) for e in c.entities] for c in claims]
+    for (c1, n1), (c2, n2) in combinations(zip(claims, names), 2):
+        for text1, a in n1:
+            for text2, b in n2:
                 if a == b or a in b or b in a or (a, b) in seen:
                     continue
                 wa, wb = a.split(), b.split()
@@ -26,11 +27,11 @@ def compare_names(claims: Sequence[Claim]) -> list[Finding]:
                     continue
                 if fuzz.ratio(a, b) >= 85:
                     seen.add((a, b))
-                    values = {c1.source: e1.text, c2.source: e2.text}
+                    values = {c1.source: text1, c2.source: text2}
                     findings.append(
                         Finding(
                             "name",
-                            f"name spelled differently: {e1.text} / {e2.text}",
+                            f"name spelled differently: {text1} / {text2}",
                             values,
                             "name spelled differently",
                         )
