@@ -42,16 +42,12 @@ def main() -> int:
     print("== alignment quality (shipped weights) ==")
     calibrate.main(["--check"])
     n, per_1000 = extraction_cost()
-    print(f"
-== extraction ==
-{n} sentences; {per_1000:.3f} s per 1,000 sentences (median of 3)")
-    print("
-== blocked candidates on the stories (forced, as on a large input) ==")
+    print(f"\n== extraction ==\n{n} sentences; {per_1000:.3f} s per 1,000 sentences (median of 3)")
+    print("\n== blocked candidates on the stories (forced, as on a large input) ==")
     scale.stories_with_blocking()
     print()
     scale.main([])
-    print(f"
-make bench took {time.perf_counter() - t:.0f} s")
+    print(f"\nmake bench took {time.perf_counter() - t:.0f} s")
     return 0
 
 
