@@ -26,6 +26,7 @@ def _phrase_key(text: str) -> str:
 
 class People:
     def __init__(self, claims: Iterable[Claim]) -> None:
+        self._keys: dict[str, str] = {}  # memo: the same names recur in every group
         self._surnames: dict[str, str] = {}  # surname -> full name
         self._titles: dict[str, str] = {}  # "japanese foreign minister" -> full name
         for c in claims:
@@ -43,6 +44,12 @@ class People:
 
     def key(self, who: str) -> str:
         """An identity key: the same for every way of naming one person or body."""
+        cached = self._keys.get(who)
+        if cached is None:
+            cached = self._keys[who] = self._key(who)
+        return cached
+
+    def _key(self, who: str) -> str:
         words = split_title(who)[1].split()
         if words and words[-1].lower() in self._surnames and len(words) <= 5:
             return "person:" + words[-1].lower()

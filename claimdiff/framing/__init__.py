@@ -22,16 +22,28 @@ from claimdiff.textnorm import normalise
 
 __all__ = ["Change", "analyse_framing", "classify_pairs", "word_changes"]
 
+SMALL_GROUP = 4  # groups up to this size compare every pair of their claims
+RELATED_PER_CLAIM = 3  # a claim's closest related pairs are enough to show its wording
+
 
 def classify_pairs(
     claims: Sequence[Claim], alignments: Sequence[Alignment], related: Sequence[Related]
 ) -> tuple[dict[int, list[Wording]], list[tuple[Claim, Claim, Change]]]:
     """Classified word changes: per group (for its report panel), and every pair's."""
     group_of = {i: g for g, al in enumerate(alignments) for i in al.members}
-    pairs = {
-        (min(a, b), max(a, b)) for al in alignments for a in al.members for b in al.members if a < b
-    }
-    pairs |= {(r.left, r.right) for r in related}
+    pairs: set[tuple[int, int]] = set()
+    for al in alignments:
+        m = al.members
+        if len(m) <= SMALL_GROUP:
+            pairs |= {(a, b) for k, a in enumerate(m) for b in m[k + 1 :]}
+        else:  # a big group is read against its first claim: linear, not quadratic
+            pairs |= {(min(m[0], b), max(m[0], b)) for b in m[1:]}
+    per_claim: dict[int, int] = {}
+    for r in sorted(related, key=lambda r: -r.probability):
+        if max(per_claim.get(r.left, 0), per_claim.get(r.right, 0)) < RELATED_PER_CLAIM:
+            pairs.add((r.left, r.right))
+            per_claim[r.left] = per_claim.get(r.left, 0) + 1
+            per_claim[r.right] = per_claim.get(r.right, 0) + 1
     per_group: dict[int, list[Wording]] = {}
     changes = []
     for a, b in sorted(pairs):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from claimdiff.extract.hedges import find_hedges
 from claimdiff.lexicon import (
@@ -24,9 +25,17 @@ from claimdiff.lexicon import (
     STOPWORDS,
     WEEKDAYS,
 )
-from claimdiff.textnorm import normalise
+from claimdiff.textnorm import normalise as _normalise
 
 _WORD_RE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=200_000)
+def normalise(text: str) -> str:
+    """Normalised words, cached: the same words and phrases recur in every pair."""
+    return _normalise(text)
+
+
 MAX_PHRASE = 6  # longer replacements are rewordings, not word choices
 
 
