@@ -284,8 +284,10 @@ def print_table(rows: list[Row]) -> None:
 
 
 def stories_with_blocking() -> None:
-    """Held-out and calibration F1 of the hand-labelled stories with blocking forced on
-    (they are small enough that the aligner scores all their pairs by default)."""
+    """F1 of the hand-labelled stories, in two halves, with blocking forced on against
+    all pairs (they are small enough that the aligner scores all their pairs by
+    default). The shipped model is fitted on all of them: this compares candidate
+    generation, not the model."""
     from benchmarks import stories as st
     from claimdiff.align import prepare_claims
     from claimdiff.align.blocking import blocked_pairs
@@ -295,8 +297,8 @@ def stories_with_blocking() -> None:
     model = load_model()
     print(f"{'stories':12} {'candidates':>18} {'P':>6} {'R':>6} {'F1':>6}")
     for name, names, exclude in (
-        ("held-out", None, st.CALIBRATION),
-        ("calibration", st.CALIBRATION, ()),
+        ("stories A", None, st.CALIBRATION),
+        ("stories B", st.CALIBRATION, ()),
     ):
         loaded = st.load_stories(names, exclude=exclude)
         p, r, f = st.score(loaded, model.probability, model.threshold)

@@ -265,6 +265,17 @@ def pair_features(
     return out
 
 
+def partial_scores(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray:
+    """partial_ratio for the given pairs only (see ``align._score``)."""
+    from rapidfuzz import fuzz, process
+
+    if len(left) == 0:
+        return np.zeros(0)
+    x, y = [prep.texts[i] for i in left], [prep.texts[j] for j in right]
+    scores = process.cpdist(x, y, scorer=fuzz.partial_ratio, workers=-1)
+    return np.asarray(scores, dtype=np.float64) / 100.0
+
+
 def _overlap(
     sparse: Sparse, left: IntArray, right: IntArray
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
