@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from claimdiff.glance import LOW_MATCH
 from claimdiff.lexicon import STOPWORDS
-from claimdiff.models import Claim, Group, Report, Verdict
+from claimdiff.models import Claim, Group, QuoteMatch, Report, Verdict
 from claimdiff.textnorm import normalise
 
 SECTION_ORDER = (Verdict.DIFFER, Verdict.AGREE, Verdict.SINGLE)
@@ -66,6 +66,16 @@ def _chunks(tokens: list[str], marks: list[bool]) -> list[tuple[str, bool]]:
         else:
             out.append((token, changed))
     return out
+
+
+def quote_versions(m: QuoteMatch) -> list[tuple[str, list[tuple[str, bool]]]]:
+    """A quote's versions as (claim id, pieces): with two versions of the same words,
+    the words that differ are marked; a paraphrase is shown as it is."""
+    items = [(cid, text) for _, (cid, text) in m.versions.items()]
+    if len(items) == 2 and m.kind != "paraphrase":
+        d1, d2 = word_diff(items[0][1], items[1][1])
+        return [(items[0][0], d1), (items[1][0], d2)]
+    return [(cid, [(text, False)]) for cid, text in items]
 
 
 def group_claims(report: Report, group: Group) -> list[Claim]:

@@ -12,6 +12,7 @@ from claimdiff.render import (
     confidence,
     distinct_words,
     group_claims,
+    quote_versions,
     word_diff,
 )
 
@@ -167,14 +168,7 @@ def _quotes(report: Report) -> list[str]:
     out = ["", f"## Quotes across sources ({len(report.quotes)})", ""]
     out += ["| Kind | Versions |", "|---|---|"]
     for m in report.quotes:
-        items = list(m.versions.items())
-        texts = [t for _, (_, t) in items]
-        if len(items) == 2 and m.kind != "paraphrase":
-            d1, d2 = word_diff(texts[0], texts[1])
-            shown = [_bold(d1), _bold(d2)]
-        else:
-            shown = [_esc(t) for t in texts]
-        versions = "<br>".join(f"`{cid}` “{t}”" for (_, (cid, _)), t in zip(items, shown))
+        versions = "<br>".join(f"`{cid}` “{_bold(pieces)}”" for cid, pieces in quote_versions(m))
         out.append(f"| {m.kind} | {versions} |")
     return out
 

@@ -18,6 +18,7 @@ from claimdiff.render import (
     confidence,
     distinct_words,
     group_claims,
+    quote_versions,
     word_diff,
 )
 
@@ -142,15 +143,9 @@ def _quotes(report: Report) -> RenderableType:
     table.add_column("kind", no_wrap=True)
     table.add_column("versions", ratio=1)
     for m in report.quotes:
-        items = list(m.versions.items())
-        texts = [t for _, (_, t) in items]
-        if len(items) == 2 and m.kind != "paraphrase":
-            d1, d2 = word_diff(texts[0], texts[1])
-            shown = [_styled(d1), _styled(d2)]
-        else:
-            shown = [Text(t) for t in texts]
         versions = Text("\n").join(
-            Text.assemble((f"{cid} ", "dim"), "“", t, "”") for (_, (cid, _)), t in zip(items, shown)
+            Text.assemble((f"{cid} ", "dim"), "“", _styled(pieces), "”")
+            for cid, pieces in quote_versions(m)
         )
         table.add_row(m.kind, versions)
     return table
