@@ -10,7 +10,6 @@ inside the quote) or paraphrase (reported as indirect speech elsewhere).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import combinations
 
 from claimdiff.models import Claim, Finding, Quote, QuoteMatch
 from claimdiff.people import People
@@ -36,14 +35,21 @@ def classify_quote(a: str, b: str) -> str | None:
 
 
 def compare_quotes(claims: Sequence[Claim]) -> list[Finding]:
+    """Each version of a quote against the fullest one in the group: two rows for three
+    outlets, not three pairwise ones that repeat each other."""
+    quoted = [c for c in claims if c.quotes]
+    if len(quoted) < 2:
+        return []
+    fullest = max(quoted, key=lambda c: max(len(q.text) for q in c.quotes))
     findings = []
-    for c1, c2 in combinations(claims, 2):
+    for c1, c2 in ((fullest, c) for c in quoted if c is not fullest):
         for q1 in c1.quotes:
             for q2 in c2.quotes:
                 kind = classify_quote(q1.text, q2.text)
                 if kind in (None, "verbatim"):
                     continue
-                values = {c1.source: q1.text, c2.source: q2.text}
+                pair = {c1.source: q1.text, c2.source: q2.text}
+                values = {c.source: pair[c.source] for c in claims if c.source in pair}
                 if kind == "truncated":
                     shorter = (
                         c1.source
