@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections import Counter
 
 from claimdiff.coverage import Coverage
-from claimdiff.models import Report, Verdict
+from claimdiff.lexicon import EVALUATIVE
+from claimdiff.models import Framing, Report, Verdict
 
 MAX_FRAMING_LINES = 3
 LOW_MATCH = 0.3  # the "low" band of match confidence in the reports
+
+
+def _loaded(entry: Framing) -> bool:
+    words = {w.lower() for ts in entry.terms.values() for t in ts for w in t.split()}
+    return bool(words & EVALUATIVE)
 
 
 def glance(report: Report, cov: Coverage) -> list[str]:
@@ -43,7 +49,7 @@ def glance(report: Report, cov: Coverage) -> list[str]:
     # The widest label entries, and the widest characterisation: a mix, not three of a kind.
     labels = sorted(
         (f for f in report.framing if f.kind == "label" and len(f.terms) >= 2),
-        key=lambda f: -len(f.terms),
+        key=lambda f: (-len(f.terms), not _loaded(f)),  # loaded labels first among equals
     )
     loaded = sorted(
         (f for f in report.framing if f.kind == "evaluative" and len(f.terms) >= 2),

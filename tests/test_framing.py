@@ -134,3 +134,11 @@ def test_report_has_framing_for_the_sample(kurils_report) -> None:  # type: igno
         and "sovereign right" in flat["guardian"]
         and "well founded" in flat["tass"]
     )
+
+
+def test_two_different_names_are_not_two_labels_for_one_thing() -> None:
+    a = _claim("a", 0, "The Bastion missile system has a range of 300 km.")
+    b = _claim("b", 0, "The Bal missile system has a range of 260 km.")
+    changes = [(a, b, ch) for ch in word_changes(a.text, b.text) if ch.kind]
+    sources = [Source(s, s, s, None, "") for s in "ab"]
+    assert [f for f in analyse_framing([a, b], sources, changes) if f.kind == "label"] == []

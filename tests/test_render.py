@@ -87,3 +87,17 @@ def test_distinct_words_marks_only_content_words_others_lack(kurils_report) -> N
     b = extract_text("Russia deployed missiles to contested islands.")
     pieces = distinct_words(a, [b])
     assert [t for t, d in pieces if d] == ["disputed"]
+
+
+def test_wording_one_sided_changes_read_plainly() -> None:
+    from claimdiff.models import Wording
+    from claimdiff.render import describe_wording
+
+    assert describe_wording(Wording("a", "b", "delete", "reportedly", "", "hedge")) == (
+        "hedge",
+        "only a says “reportedly”",
+    )
+    assert describe_wording(Wording("a", "b", "replace", "disputed", "contested", "label")) == (
+        "label",
+        "a “disputed” / b “contested”",
+    )

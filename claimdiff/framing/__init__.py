@@ -120,7 +120,16 @@ def _labels(changes: Sequence[tuple[Claim, Claim, Change]], order: Sequence[str]
 def _is_label(ch: Change) -> bool:
     """Modifiers of a shared word, loaded ("disputed islands") or not ("coastal missiles")."""
     short = len(ch.a.split()) <= 4 and len(ch.b.split()) <= 4
+    # "Bastion missile" / "Bal anti-ship missile": two different names are two different
+    # things, not two labels for one.
+    na, nb = _names_in(ch.a), _names_in(ch.b)
+    if na and nb and na != nb:
+        return False
     return bool(ch.anchor) and (ch.kind == "label" or (ch.kind == "evaluative" and short))
+
+
+def _names_in(phrase: str) -> set[str]:
+    return {w.strip(",.;:") for w in phrase.split() if w[:1].isupper()}
 
 
 def _label_term(phrase: str, anchor: str, premodifier: bool) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from claimdiff.glance import LOW_MATCH
 from claimdiff.lexicon import STOPWORDS
-from claimdiff.models import Claim, Group, QuoteMatch, Report, Verdict
+from claimdiff.models import Claim, Group, QuoteMatch, Report, Verdict, Wording
 from claimdiff.textnorm import normalise
 
 SECTION_ORDER = (Verdict.DIFFER, Verdict.AGREE, Verdict.SINGLE)
@@ -76,6 +76,17 @@ def quote_versions(m: QuoteMatch) -> list[tuple[str, list[tuple[str, bool]]]]:
         d1, d2 = word_diff(items[0][1], items[1][1])
         return [(items[0][0], d1), (items[1][0], d2)]
     return [(cid, [(text, False)]) for cid, text in items]
+
+
+def describe_wording(w: Wording) -> tuple[str, str]:
+    """(kind, what changed) for one word-level difference, in plain words: a phrase
+    only one version has is "only X says", not a pair with an empty side."""
+    kind = w.kind.replace("_", " ")
+    if not w.a:
+        return kind, f"only {w.source_b} says “{w.b}”"
+    if not w.b:
+        return kind, f"only {w.source_a} says “{w.a}”"
+    return kind, f"{w.source_a} “{w.a}” / {w.source_b} “{w.b}”"
 
 
 def group_claims(report: Report, group: Group) -> list[Claim]:

@@ -10,6 +10,7 @@ from claimdiff.render import (
     SECTION_TITLES,
     cite,
     confidence,
+    describe_wording,
     distinct_words,
     group_claims,
     quote_versions,
@@ -82,9 +83,7 @@ def _group(report: Report, group: Group) -> list[str]:
         out.append(
             "Wording: "
             + "; ".join(
-                f"{w.kind.replace('_', ' ')}: {w.source_a} “{_esc(w.a) or '—'}” / "
-                f"{w.source_b} “{_esc(w.b) or '—'}”"
-                for w in group.wording
+                f"{kind}: {_esc(what)}" for kind, what in map(describe_wording, group.wording)
             )
         )
         out.append("")

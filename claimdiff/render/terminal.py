@@ -16,6 +16,7 @@ from claimdiff.render import (
     SECTION_TITLES,
     cite,
     confidence,
+    describe_wording,
     distinct_words,
     group_claims,
     quote_versions,
@@ -102,13 +103,8 @@ def _group(report: Report, group: Group) -> RenderableType:
     body: list[RenderableType] = [table]
     if group.findings:
         body.append(_findings(group))
-    for w in group.wording:
-        body.append(
-            Text.assemble(
-                (f"  {w.kind.replace('_', ' ')}: ", "cyan"),
-                f"{w.source_a} “{w.a or '—'}” / {w.source_b} “{w.b or '—'}”",
-            )
-        )
+    for kind, what in map(describe_wording, group.wording):
+        body.append(Text.assemble((f"  {kind}: ", "cyan"), what))
     title = f"{group.id} · {group.verdict.value} · {confidence(group.similarity)}"
     return Panel(
         RichGroup(*body), title=title, title_align="left", border_style=VERDICT_STYLE[group.verdict]
