@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -22,7 +22,7 @@ from claimdiff.errors import ClaimdiffError, ExitCode, InputError
 from claimdiff.inputs import Limits, parse_size  # light: no third-party imports
 
 if TYPE_CHECKING:
-    from claimdiff.models import View
+    from claimdiff.models import Source, View
 
 app = typer.Typer(
     name="claimdiff",
@@ -171,19 +171,18 @@ def compare(
 ) -> None:
     """Compare two or more reports of one event."""
     with _errors():
-        from claimdiff.load import load_sources, parse_assignments
+        from claimdiff.load import parse_assignments
         from claimdiff.models import Verdict
         from claimdiff.pipeline import Options, compare_sources
 
-        limits = _limits(max_bytes, timeout)
         if output is not None:
             _check_output(output, paths)
-        sources = load_sources(
+        sources = _load(
             paths,
+            max_bytes,
+            timeout,
             published=parse_assignments(published or [], "--published"),
             outlets=parse_assignments(outlet or [], "--outlet"),
-            stdin_text=_stdin_bytes(paths, limits.max_bytes),
-            limits=limits,
         )
         report = compare_sources(sources, Options(threshold=threshold, workers=None))
         report = replace(report, view=_view(only, source, max_groups, [s.id for s in sources]))
@@ -219,13 +218,9 @@ def claims(
     """Print the cleaned claims of each source with their character offsets."""
     with _errors():
         from claimdiff.clean import clean_text
-        from claimdiff.load import load_sources
         from claimdiff.pipeline import source_claims
 
-        limits = _limits(max_bytes, timeout)
-        sources = load_sources(
-            [path], stdin_text=_stdin_bytes([path], limits.max_bytes), min_sources=1, limits=limits
-        )
+        sources = _load([path], max_bytes, timeout, min_sources=1)
         # Every source is checked before anything is printed: a failure prints nothing.
         found = [(s, source_claims(s)) for s in sources]
         for source, cs in found:
@@ -238,6 +233,15 @@ def claims(
             if removed:
                 for r in clean_text(source.text).removed:
                     typer.echo(f"removed\t{r.start}-{r.end}\t{r.reason}\t{r.text}")
+
+
+def _load(paths: list[str], max_bytes: str, timeout: float, **options: Any) -> list[Source]:
+    """Read the inputs of a command under its size and time limits."""
+    from claimdiff.load import load_sources
+
+    limits = _limits(max_bytes, timeout)
+    stdin = _stdin_bytes(paths, limits.max_bytes)
+    return load_sources(paths, stdin_text=stdin, limits=limits, **options)
 
 
 def _view(only: str | None, source: str | None, max_groups: int | None, ids: list[str]) -> View:
