@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,7 @@ from claimdiff.align.features import FEATURES, SIGNS, FloatArray
 from claimdiff.align.model import WEIGHTS_FILE, Model, fit_logistic, load_model
 
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "claimdiff" / "data" / WEIGHTS_FILE
-BASELINES = ("token_set", "token_sort", "ratio", "partial", "cosine", "dice")
+BASELINES = ("token_set", "token_sort", "ratio", "word_lcs", "cosine", "dice")
 L2 = 0.5
 
 Scorer = Callable[[FloatArray], FloatArray]
@@ -51,16 +52,18 @@ def story_xy(stories: list[st.Story]) -> tuple[FloatArray, FloatArray]:
     return x, y
 
 
-def fit(stories: list[st.Story]) -> Model:
+def fit(stories: list[st.Story], signs: tuple[int, ...] = SIGNS) -> Model:
     x, y = story_xy(stories)
-    w, b = fit_logistic(x, y, l2=L2, signs=SIGNS)
+    w, b = fit_logistic(x, y, l2=L2, signs=signs)
     model = Model(FEATURES, tuple(float(v) for v in w), b, 0.5)
     return Model(FEATURES, model.weights, model.bias, st.best_threshold(stories, model.probability))
 
 
 def _single(name: str) -> Callable[[list[st.Story]], tuple[Scorer, float]]:
-    k = FEATURES.index(name)
+    return _single_column(FEATURES.index(name))
 
+
+def _single_column(k: int) -> Callable[[list[st.Story]], tuple[Scorer, float]]:
     def train(stories: list[st.Story]) -> tuple[Scorer, float]:
         def scorer(x: FloatArray) -> FloatArray:
             return x[:, k]
@@ -73,6 +76,27 @@ def _single(name: str) -> Callable[[list[st.Story]], tuple[Scorer, float]]:
 def _combined(stories: list[st.Story]) -> tuple[Scorer, float]:
     model = fit(stories)
     return model.probability, model.threshold
+
+
+def _with_partial(stories: list[st.Story]) -> tuple[Scorer, float]:
+    model = fit(stories, signs=(*SIGNS, 1))
+    return model.probability, model.threshold
+
+
+def partial_ratio_stories(stories: list[st.Story]) -> list[st.Story]:
+    """The stories with rapidfuzz's partial_ratio appended as a last column. The
+    shipped model uses word_lcs instead; these rows show what that trade costs."""
+    from rapidfuzz import fuzz, process
+
+    from claimdiff.align import prepare_claims
+
+    out = []
+    for s in stories:
+        texts = prepare_claims(s.claims).texts
+        x, y = [texts[i] for i in s.left], [texts[j] for j in s.right]
+        col = np.asarray(process.cpdist(x, y, scorer=fuzz.partial_ratio, workers=-1)) / 100.0
+        out.append(replace(s, x=np.column_stack([s.x, col])))
+    return out
 
 
 def leave_one_out(
@@ -110,6 +134,13 @@ def main(argv: list[str]) -> int:
     rows = [("combined model", _combined)] + [(f"{b} alone", _single(b)) for b in BASELINES]
     for name, train in rows:
         _, p, r, f = leave_one_out(stories, train)
+        print(f"{name:26} {p:6.3f} {r:6.3f} {f:6.3f}")
+    with_partial = partial_ratio_stories(stories)
+    for name, train in (
+        ("model + partial_ratio", _with_partial),
+        ("partial_ratio alone", _single_column(len(FEATURES))),
+    ):
+        _, p, r, f = leave_one_out(with_partial, train)
         print(f"{name:26} {p:6.3f} {r:6.3f} {f:6.3f}")
     print(f"\nshipped weights, threshold {model.threshold:.2f}, per story (in-sample):")
     for s in stories:

@@ -68,13 +68,12 @@ def _block_features(
     grid_l, grid_r = np.meshgrid(rows, np.arange(start, n), indexing="ij")
     mask = (grid_r > grid_l) & (sources[grid_l] != sources[grid_r])
     left, right = grid_l[mask], grid_r[mask]
-    # Sparse signals and length come from the library; strings from cdist below.
+    # Sparse signals, word order and length come from the library; strings from cdist below.
     x = pair_features(prep, left, right, skip=skip | _STRINGS)
     for name, scorer, texts in (
         ("token_set", fuzz.token_set_ratio, prep.texts),
         ("token_sort", fuzz.token_sort_ratio, prep.texts),
         ("ratio", fuzz.ratio, prep.texts),
-        ("partial", fuzz.partial_ratio, prep.texts),
         ("content_set", fuzz.token_set_ratio, prep.content),
     ):
         if name in skip:
@@ -86,4 +85,4 @@ def _block_features(
     return left, right, x
 
 
-_STRINGS = frozenset({"token_set", "token_sort", "ratio", "partial", "content_set"})
+_STRINGS = frozenset({"token_set", "token_sort", "ratio", "content_set"})

@@ -103,9 +103,30 @@ def test_features_are_bounded_and_symmetric_enough() -> None:
     assert np.all(x >= 0) and np.all(x <= 1)
     y = pair_features(prep, right, left)
     # string scores and overlaps do not depend on which side is which
-    for name in ("token_set", "ratio", "cosine", "names", "numbers"):
+    for name in ("token_set", "ratio", "word_lcs", "cosine", "names", "numbers"):
         k = FEATURES.index(name)
         assert np.allclose(x[:, k], y[:, k]), name
+
+
+def test_word_lcs_rewards_words_kept_in_order() -> None:
+    base = "The council approved the new budget on Monday."
+    cs = claims(
+        [base],
+        ["After a long debate, the council approved the new budget on Monday evening."],
+        ["Monday on budget new the approved council the."],
+        ["Voters rejected a plan for a stadium."],
+    )
+    prep = prepare_claims(cs)
+    left, right = np.zeros(3, dtype=np.int64), np.asarray([1, 2, 3])
+    lcs = pair_features(prep, left, right)[:, FEATURES.index("word_lcs")]
+    assert lcs[0] == 1.0  # every word of the shorter sentence, in order
+    assert lcs[1] <= 0.375  # the same words reversed: only "the ... the" and one more
+    assert lcs[2] == 0.0
+    # many distinct words still get one code each (the encoding skips surrogates)
+    from claimdiff.align.features import _word_codes
+
+    codes = _word_codes([[f"w{i}" for i in range(0xE000)]])[0]
+    assert len(set(codes)) == 0xE000
 
 
 def test_blocking_keeps_pairs_that_share_rare_terms() -> None:

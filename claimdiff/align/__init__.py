@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from claimdiff.align.candidates import ALL_PAIRS_LIMIT, candidate_pairs
-from claimdiff.align.features import (
-    FEATURES,
-    FloatArray,
-    IntArray,
-    Prepared,
-    pair_features,
-    partial_scores,
-    prepare,
-)
+from claimdiff.align.features import Prepared, pair_features, prepare
 from claimdiff.align.group import form_groups
-from claimdiff.align.model import Model, load_model
+from claimdiff.align.model import load_model
 from claimdiff.models import Claim
 
 __all__ = [
@@ -80,27 +70,6 @@ def prepare_claims(claims: Sequence[Claim]) -> Prepared:
     )
 
 
-# Below this probability a pair counts for nothing anywhere (grouping keeps partners
-# from 0.01 up; relating and grouping start far higher).
-NEGLIGIBLE = 0.01
-
-
-def _score(model: Model, prep: Prepared, left: IntArray, right: IntArray) -> tuple[FloatArray, Any]:
-    """Match probabilities; partial_ratio, which costs more than every other signal
-    together, is computed only where it could lift a pair above NEGLIGIBLE (its
-    weight is never negative). Returns the probabilities and which pairs skipped it."""
-    x = pair_features(prep, left, right, skip=model.unused | {"partial"})
-    skipped = np.zeros(len(left), dtype=bool)
-    if "partial" not in model.unused and len(left):
-        k = FEATURES.index("partial")
-        w = np.asarray(model.weights)
-        best = x @ w + model.bias + w[k]
-        need = best >= math.log(NEGLIGIBLE / (1 - NEGLIGIBLE))
-        x[need, k] = partial_scores(prep, left[need], right[need])
-        skipped = ~need
-    return model.probability(x), skipped
-
-
 def align_claims(
     claims: Sequence[Claim],
     *,
@@ -132,17 +101,9 @@ def align_and_relate(
     )
     prep = prepare_claims(claims)
     left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
-    prob, skipped = _score(model, prep, left, right)
+    prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
     lookup = dict(zip(zip(left.tolist(), right.tolist()), prob.tolist()))
-    # Pairs inside a group get their exact probability for the group's similarity.
-    inside = {(a, b) for g in groups for k, a in enumerate(g) for b in g[k + 1 :]}
-    late = [k for k in np.flatnonzero(skipped).tolist() if (int(left[k]), int(right[k])) in inside]
-    if late:
-        idx = np.asarray(late)
-        exact = model.probability(pair_features(prep, left[idx], right[idx], skip=model.unused))
-        for k, p in zip(late, exact.tolist()):
-            lookup[(int(left[k]), int(right[k]))] = p
     out = []
     for g in groups:
         if len(g) == 1:
