@@ -3,6 +3,7 @@ whether one outlet's lead is missing or buried in another."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -52,12 +53,13 @@ def coverage(report: Report) -> Coverage:
     rows += _single_blocks(report, ids)
     order = {cid: n for n, cid in enumerate(c.id for c in report.claims)}
     rows.sort(key=lambda r: (-r.carried_by, order[r.claims[0]]))
-    shared_groups = [g for g in report.groups if g.verdict is not Verdict.SINGLE]
+    shared_groups = [(g, set(g.sources)) for g in report.groups if g.verdict is not Verdict.SINGLE]
+    only_here = Counter(g.sources[0] for g in report.groups if len(g.sources) == 1)
     per_source = {
         s: SourceCoverage(
-            shared=sum(s in g.sources for g in shared_groups),
-            only_here=sum(g.sources == (s,) for g in report.groups),
-            omitted=tuple(g.id for g in shared_groups if s not in g.sources),
+            shared=sum(s in members for _, members in shared_groups),
+            only_here=only_here[s],
+            omitted=tuple(g.id for g, members in shared_groups if s not in members),
         )
         for s in ids
     }
@@ -107,7 +109,8 @@ def _leads(report: Report) -> list[Lead]:
             if cid not in lead_ids:
                 continue
             source = lead_ids[cid]
-            missing = tuple(s.id for s in report.sources if s.id not in g.sources)
+            members = set(g.sources)
+            missing = tuple(s.id for s in report.sources if s.id not in members)
             buried = {}
             for other in g.claims:
                 k, n = position.get(other, (0, 0))

@@ -204,7 +204,13 @@ class Report:
         return cache
 
     def claims_of(self, source_id: str) -> list[Claim]:
-        return [c for c in self.claims if c.source == source_id]
+        cache = self.__dict__.get("_source_index")
+        if cache is None:  # one pass for all sources: reports ask for each of 200 in turn
+            cache = {}
+            for c in self.claims:
+                cache.setdefault(c.source, []).append(c)
+            object.__setattr__(self, "_source_index", cache)
+        return list(cache.get(source_id, ()))
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

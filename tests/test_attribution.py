@@ -108,6 +108,19 @@ def test_different_credit_is_a_finding() -> None:
     assert f.values["b"] == "Fumio Kishida (The Japanese foreign minister), via Kyodo news agency"
 
 
+def test_one_dissenting_credit_among_many_agreeing_sources_is_a_clash() -> None:
+    same = [
+        extract_text("Police said 40 people died in the fire on Monday.", source=f"s{k}")
+        for k in range(25)
+    ]
+    odd = extract_text("Firefighters said 40 people died in the fire on Monday.", source="odd")
+    cs = [*same[:10], odd, *same[10:]]
+    (f,) = compare_attribution(cs, People(cs))
+    assert f.label == "credited differently"
+    assert f.values["odd"] == "Firefighters" and f.values["s0"] == "Police"
+    assert compare_attribution(same, People(same)) == []
+
+
 def test_attributed_versus_stated_as_fact() -> None:
     a = extract_text("Police said 40 people died in the fire on Monday.", source="a")
     b = extract_text("Forty people died in the fire on Monday.", source="b")

@@ -105,6 +105,16 @@ def test_name_spelling_variants() -> None:
     )
 
 
+def test_name_variant_in_a_big_group_is_one_finding_naming_two_sources() -> None:
+    cs = [claim(f"s{k}", "He met Sergei Lavrov in Bonn.") for k in range(30)]
+    cs.insert(17, claim("odd", "He met Sergey Lavrov in Bonn."))
+    (f,) = compare_names(cs)
+    assert f.values == {"s0": "Sergei Lavrov", "odd": "Sergey Lavrov"}
+    # one source writing both spellings is no disagreement between sources
+    both = claim("a", "Sergei Lavrov, or Sergey Lavrov, met him.")
+    assert compare_names([both, claim("b", "Nobody else was named.")]) == []
+
+
 def test_verdicts() -> None:
     cs = [
         claim("a", "The missiles have a range of 300 km."),

@@ -47,6 +47,19 @@ def test_json_schema_fields(kurils_report) -> None:  # type: ignore[no-untyped-d
     assert sum(data["summary"][v] for v in ("agree", "differ", "single")) == len(data["groups"])
 
 
+def test_json_puts_each_record_on_one_line(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    text = render_json(kurils_report)
+    lines = text.splitlines()
+    data = json.loads(text)
+    for section in ("sources", "claims", "groups", "framing", "quotes"):
+        for record in data[section]:
+            assert "    " + json.dumps(record, ensure_ascii=False) in lines, section
+    for row in data["coverage"]["rows"]:
+        assert "      " + json.dumps(row, ensure_ascii=False) in lines
+    assert lines[0] == "{" and lines[-1] == "}" and text.endswith("}\n")
+    assert '  "summary": {' in lines  # the outline stays indented
+
+
 def test_json_offsets_cite_the_original(kurils_report) -> None:  # type: ignore[no-untyped-def]
     data = json.loads(render_json(kurils_report))
     texts = {s.id: s.text for s in kurils_report.sources}

@@ -31,10 +31,11 @@ def compare_attribution(
 
     ``carried`` holds claims that follow an attributed sentence of their own source: news
     copy names a source once and goes on, so those are not presented as fact."""
-    credited = {c.source: c for c in claims if any(_credits(c))}
+    credits = {c.source: _credits(c) for c in claims}
+    credited = {c.source: c for c in claims if any(credits[c.source])}
     if not credited:
         return []
-    names = [a.who for c in credited.values() for a in c.attributions]
+    names = list(dict.fromkeys(a.who for c in credited.values() for a in c.attributions))
     # A headline compresses attribution away; a claim that names the credited person
     # itself ("The trend Peskov was referring to") does not present it as its own fact.
     flat = [
@@ -47,13 +48,14 @@ def compare_attribution(
     ]
     values = {s: describe(c, people) for s, c in credited.items()}
     findings = []
-    clash = []
-    for (s1, c1), (s2, c2) in combinations(credited.items(), 2):
-        p1, ch1 = _credits(c1)
-        p2, ch2 = _credits(c2)
-        who1, who2 = p1 or ch1, p2 or ch2
-        if not any(people.same(a.who, b.who) for a in who1 for b in who2):
-            clash.append((s1, s2))
+    # Sources crediting the same people agree with each other: compare each distinct
+    # set of credited names once, not every pair of sources (a group can hold 200).
+    who_sets = list(
+        dict.fromkeys(tuple(a.who for a in (p or ch)) for p, ch in (credits[s] for s in credited))
+    )
+    clash = any(
+        not any(people.same(a, b) for a in w1 for b in w2) for w1, w2 in combinations(who_sets, 2)
+    )
     if clash:
         shown = "; ".join(f"{s}: {v}" for s, v in values.items())
         findings.append(

@@ -13,27 +13,36 @@ def compare_names(claims: Sequence[Claim]) -> list[Finding]:
     """Spelling variants of one name ("Sergei" / "Sergey Lavrov")."""
     from rapidfuzz import fuzz
 
+    # Each distinct name once, with the sources that use it: a group can hold 200
+    # claims naming the same few people, and only different spellings matter.
+    users: dict[str, dict[str, str]] = {}  # normalised -> {source: text as written}
+    for c in claims:
+        for e in c.entities:
+            users.setdefault(normalise(e.text), {}).setdefault(c.source, e.text)
     findings = []
-    seen: set[tuple[str, str]] = set()
-    # Normalised once per name, not once per pair: a group can hold 200 claims.
-    names = [[(e.text, normalise(e.text)) for e in c.entities] for c in claims]
-    for (c1, n1), (c2, n2) in combinations(zip(claims, names), 2):
-        for text1, a in n1:
-            for text2, b in n2:
-                if a == b or a in b or b in a or (a, b) in seen:
-                    continue
-                wa, wb = a.split(), b.split()
-                if len(wa) != len(wb) or (len(wa) < 2 and min(len(a), len(b)) < 6):
-                    continue
-                if fuzz.ratio(a, b) >= 85:
-                    seen.add((a, b))
-                    values = {c1.source: text1, c2.source: text2}
-                    findings.append(
-                        Finding(
-                            "name",
-                            f"name spelled differently: {text1} / {text2}",
-                            values,
-                            "name spelled differently",
-                        )
-                    )
+    for a, b in combinations(users, 2):
+        if a in b or b in a:
+            continue
+        wa, wb = a.split(), b.split()
+        if len(wa) != len(wb) or (len(wa) < 2 and min(len(a), len(b)) < 6):
+            continue
+        pair = next(
+            (
+                (s1, t1, s2, t2)
+                for s1, t1 in users[a].items()
+                for s2, t2 in users[b].items()
+                if s1 != s2
+            ),
+            None,
+        )
+        if pair and fuzz.ratio(a, b) >= 85:
+            s1, text1, s2, text2 = pair
+            findings.append(
+                Finding(
+                    "name",
+                    f"name spelled differently: {text1} / {text2}",
+                    {s1: text1, s2: text2},
+                    "name spelled differently",
+                )
+            )
     return findings

@@ -49,17 +49,28 @@ class Change:
     premodifier: bool = True  # the change comes before its anchor ("disputed islands")
 
 
-def _words(text: str) -> tuple[list[str], list[str]]:
+@dataclass(frozen=True)
+class _Words:
+    surface: list[str]
+    norm: list[str]
+    capitalised: frozenset[str]  # normalised words written capitalised after the first
+
+
+@lru_cache(maxsize=50_000)
+def _words(text: str) -> _Words:
+    """A claim's words, cached: a claim is compared with several others."""
     surface = _WORD_RE.findall(text)
-    return surface, [normalise(w) or w for w in surface]
+    norm = [normalise(w) or w for w in surface]
+    caps = frozenset(n for w, n in zip(surface[1:], norm[1:]) if w[:1].isupper())
+    return _Words(surface, norm, caps)
 
 
 def word_changes(a: str, b: str) -> list[Change]:
     """The phrases that differ between two versions of a claim, classified."""
     from rapidfuzz.distance import Levenshtein
 
-    sa, na = _words(a)
-    sb, nb = _words(b)
+    wa, wb = _words(a), _words(b)
+    sa, na, sb, nb = wa.surface, wa.norm, wb.surface, wb.norm
     # Adjacent edits are one change: "explained" -> "told journalists", not two.
     runs: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end, is_equal]
     for op in Levenshtein.opcodes(na, nb):
@@ -85,7 +96,7 @@ def word_changes(a: str, b: str) -> list[Change]:
         premodifier = True
         if not anchor and all(_POSTMODIFIER_RE.match(p) for p in (pa, pb) if p):
             anchor, premodifier = _last_content(na, before), False
-        if anchor and (_is_name(sa, anchor) or not _noun_like(anchor)):
+        if anchor and (anchor in wa.capitalised or not _noun_like(anchor)):
             anchor = ""  # names are compared as names (aliases); verbs and numbers name nothing
         kind = classify(pa, pb, anchored=bool(anchor))
         if kind is None and (len(pa.split()) > MAX_PHRASE or len(pb.split()) > MAX_PHRASE):
@@ -120,11 +131,6 @@ def _noun_like(word: str) -> bool:
     )
 
 
-def _is_name(surface: list[str], word: str) -> bool:
-    """The anchor is written capitalised where no sentence starts: a name, not a noun."""
-    return any(normalise(w) == word and w[:1].isupper() for w in surface[1:])
-
-
 def _first_content(words: list[str], run: list[int] | None) -> str:
     if run is None or not run[4]:
         return ""
@@ -141,7 +147,7 @@ def _last_content(words: list[str], run: list[int] | None) -> str:
 
 def evaluative_window(words: list[str], reach: int = 2) -> str:
     """The evaluative words of a long phrase with a little context: "the sovereign right"."""
-    marks = [i for i, w in enumerate(words) if normalise(w) in EVALUATIVE | LEGITIMACY]
+    marks = [i for i, w in enumerate(words) if normalise(w) in _LOADED]
     if not marks:
         return ""
     last = marks[0]
@@ -153,6 +159,9 @@ def evaluative_window(words: list[str], reach: int = 2) -> str:
     while lo < marks[0] and normalise(words[lo]) in STOPWORDS - {"well", "within", "not"}:
         lo += 1
     return " ".join(words[lo : last + 1]).strip(",.;:")
+
+
+_LOADED = EVALUATIVE | LEGITIMACY
 
 
 def _bag(phrase: str) -> set[str]:
@@ -169,8 +178,10 @@ def _speech(phrase: str) -> set[str]:
     }
 
 
+@lru_cache(maxsize=100_000)
 def classify(a: str, b: str, *, anchored: bool = True) -> str | None:
-    """What kind of choice replacing ``a`` with ``b`` is (None: not a notable one)."""
+    """What kind of choice replacing ``a`` with ``b`` is (None: not a notable one);
+    cached, since the same phrases differ again and again across outlets."""
     wa, wb = _bag(a), _bag(b)
     if not wa and not wb:
         return None
@@ -179,7 +190,7 @@ def classify(a: str, b: str, *, anchored: bool = True) -> str | None:
     va, vb = _speech(a), _speech(b)
     if (va and vb and va != vb) or ((va or vb) and not (a and b)):
         return "reporting_verb"  # "explained" / "told", or a verb one version drops
-    if {h.text.lower() for h in find_hedges(a)} != {h.text.lower() for h in find_hedges(b)}:
+    if _hedges(a) != _hedges(b):
         return "hedge"
     if (wa & EVALUATIVE) != (wb & EVALUATIVE):
         return "evaluative"  # a loaded word chosen, or chosen differently
@@ -188,6 +199,11 @@ def classify(a: str, b: str, *, anchored: bool = True) -> str | None:
     if anchored and _modifier(a) and _modifier(b) and (a or b) and not (wa | wb) & _NOT_LABEL:
         return "label"
     return None
+
+
+@lru_cache(maxsize=100_000)
+def _hedges(phrase: str) -> frozenset[str]:
+    return frozenset(h.text.lower() for h in find_hedges(phrase))
 
 
 def _modifier(phrase: str) -> bool:
