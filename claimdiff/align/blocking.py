@@ -38,8 +38,7 @@ def blocked_pairs(
     # A key specific to one claim group appears at most once per source; leave room
     # for repeats across stories of one event and for small inputs.
     cap = max_df or max(20, 2 * n_sources, int(4 * np.sqrt(n)))
-    keys, weights = _posting_pairs(prep.idf, cap, n)
-    uniq, shared = _sum_by_key(keys, weights)
+    uniq, shared = _sum_by_key(*_posting_pairs(prep.idf, cap, n), _column_weights(prep.idf))
     left, right = uniq // n, uniq % n
     totals = prep.idf.row_sums()
     smaller = np.minimum(totals[left], totals[right])
@@ -48,45 +47,72 @@ def blocked_pairs(
     picked = [uniq[cross & (score >= min_shared)]]
     # A shared rare name or figure vouches for a pair with fewer content words in common.
     for sparse in (prep.names, prep.numbers):
-        extra, _ = _sum_by_key(*_posting_pairs(sparse, cap, n))
+        keys, _ = _posting_pairs(sparse, cap, n)
+        extra = _distinct(keys)
         pos = np.minimum(np.searchsorted(uniq, extra), max(len(uniq) - 1, 0))
         found = (uniq[pos] == extra) if len(uniq) else np.zeros(len(extra), dtype=bool)
         vouched = pos[found]
         picked.append(uniq[vouched[cross[vouched] & (score[vouched] >= min_shared / 2)]])
-    out = np.unique(np.concatenate(picked))
+    out = _distinct(np.concatenate(picked))
     return out // n, out % n
 
 
-def _sum_by_key(keys: IntArray, weights: FloatArray) -> tuple[IntArray, FloatArray]:
-    """Distinct keys (sorted) and the total weight of each; a sort, since numpy's
-    hash-based unique is several times slower on millions of integer keys."""
+def _distinct(keys: IntArray) -> IntArray:
+    """Sorted distinct keys; a plain sort, since numpy's hash-based unique is several
+    times slower on millions of integers."""
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+
+
+def _column_weights(sparse: Sparse) -> FloatArray:
+    """Each column's weight (an idf weight is the same in every row that has it)."""
+    weights = np.zeros(sparse.n_cols)
+    weights[sparse.cols] = sparse.weights
+    return weights
+
+
+def _sum_by_key(
+    keys: IntArray, cols: IntArray, col_weights: FloatArray
+) -> tuple[IntArray, FloatArray]:
+    """Distinct pair keys (sorted) and the total weight of the columns each shares.
+
+    Key and column are packed into one integer and sorted in place: several times
+    faster than an argsort of millions of keys (or numpy's unique), and the sums
+    then run in column order, so they never depend on how postings were visited."""
     if len(keys) == 0:
-        return keys, weights
-    order = np.argsort(keys, kind="stable")
-    keys = keys[order]
+        return keys, np.zeros(0)
+    bits = max(int(col_weights.size - 1).bit_length(), 1)
+    if int(keys.max()).bit_length() + bits < 63:
+        packed = (keys << bits) | cols
+        packed.sort()
+        keys, cols = packed >> bits, packed & ((1 << bits) - 1)
+    else:  # too many claims to pack (billions of possible pairs): sort the two apart
+        order = np.lexsort((cols, keys))
+        keys, cols = keys[order], cols[order]
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return keys[starts], np.add.reduceat(weights[order], starts)
+    sums = np.add.reduceat(col_weights[cols], starts)
+    return keys[starts], np.asarray(sums, dtype=np.float64)
 
 
-def _posting_pairs(sparse: Sparse, cap: int, n: int) -> tuple[IntArray, FloatArray]:
-    """Pair keys (lo * n + hi) from every posting of 2..cap claims, with the key's weight.
+def _posting_pairs(sparse: Sparse, cap: int, n: int) -> tuple[IntArray, IntArray]:
+    """Pair keys (lo * n + hi) from every posting of 2..cap claims, with the key's column.
 
     Postings of equal length are stacked into one matrix so each length costs one
     vectorised step instead of one Python step per key."""
     n_rows = len(sparse.indptr) - 1
     rows = np.repeat(np.arange(n_rows, dtype=np.int64), np.diff(sparse.indptr))
     order = np.argsort(sparse.cols, kind="stable")
-    cols, rows, w = sparse.cols[order], rows[order], sparse.weights[order]
+    cols, rows = sparse.cols[order], rows[order]
     starts = np.flatnonzero(np.r_[True, np.diff(cols) != 0])
     lengths = np.diff(np.r_[starts, len(cols)])
     out_keys: list[IntArray] = []
-    out_w: list[FloatArray] = []
+    out_cols: list[IntArray] = []
     for size in np.unique(lengths[(lengths >= 2) & (lengths <= cap)]).tolist():
         first = starts[lengths == size]
         block = rows[first[:, None] + np.arange(size)]  # (postings, size), rows ascending
         a, b = np.triu_indices(size, k=1)
         out_keys.append((block[:, a] * n + block[:, b]).ravel())
-        out_w.append(np.repeat(w[first], len(a)))
+        out_cols.append(np.repeat(cols[first], len(a)))
     if not out_keys:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    return np.concatenate(out_keys), np.concatenate(out_w)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(out_keys), np.concatenate(out_cols)

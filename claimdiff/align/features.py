@@ -82,13 +82,22 @@ class Sparse:
     def row_sizes(self) -> IntArray:
         return np.diff(self.indptr)
 
-    def pair_dot(self, left: IntArray, right: IntArray, *, mode: str = "product") -> FloatArray:
+    def pair_dot(
+        self,
+        left: IntArray,
+        right: IntArray,
+        *,
+        mode: str = "product",
+        also: FloatArray | None = None,
+    ) -> tuple[FloatArray, FloatArray]:
         """For every pair, sum over shared columns t of w[left,t]*w[right,t] ("product"),
-        of 1 ("binary"), or of w[left,t] ("left"); vectorised over all pairs at once."""
+        of 1 ("binary"), or of w[left,t] ("left"); vectorised over all pairs at once.
+        Second: the "left" sum of ``also``, weights of another matrix with these rows
+        and columns, from the same look-ups (zeros when not given)."""
         counts = self.indptr[left + 1] - self.indptr[left]
         total = int(counts.sum())
         if total == 0:
-            return np.zeros(len(left))
+            return np.zeros(len(left)), np.zeros(len(left))
         pair = np.repeat(np.arange(len(left)), counts)
         first = np.repeat(self.indptr[left], counts)
         offset = np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -103,7 +112,14 @@ class Sparse:
             prod = np.where(hit, self.weights[idx], 0.0)
         else:
             prod = np.where(hit, self.weights[idx] * self.weights[pos], 0.0)
-        return np.asarray(np.bincount(pair, weights=prod, minlength=len(left)), dtype=np.float64)
+        n = len(left)
+        first_sum = np.asarray(np.bincount(pair, weights=prod, minlength=n), dtype=np.float64)
+        if also is None:
+            return first_sum, np.zeros(n)
+        other = np.where(hit, also[idx], 0.0)
+        return first_sum, np.asarray(
+            np.bincount(pair, weights=other, minlength=n), dtype=np.float64
+        )
 
 
 @dataclass(frozen=True)
@@ -111,6 +127,7 @@ class Prepared:
     """Everything about a set of claims that pair features need, computed once."""
 
     texts: list[str]
+    sorted_texts: list[str]  # words in sorted order: token_sort_ratio is ratio on these
     content: list[str]
     # Each claim's normalised words, one character per distinct word, so rapidfuzz
     # compares word sequences at string speed.
@@ -157,6 +174,7 @@ def prepare(
     number_rows, n_numbers = _idf_rows([set(ns) for ns in numbers])
     return Prepared(
         texts=norm,
+        sorted_texts=[" ".join(sorted(t.split())) for t in norm],
         content=[" ".join(ts) for ts in terms],
         word_codes=_word_codes(split),
         tfidf=Sparse.from_rows(tfidf_rows, len(vocab)),
@@ -258,7 +276,9 @@ def pair_features(
 
     strings = (
         ("token_set", fuzz.token_set_ratio, prep.texts),
-        ("token_sort", fuzz.token_sort_ratio, prep.texts),
+        # token_sort_ratio sorts both texts' words for every pair; sorted once per claim,
+        # plain ratio gives the same scores in less than half the time.
+        ("token_sort", fuzz.ratio, prep.sorted_texts),
         ("ratio", fuzz.ratio, prep.texts),
         ("content_set", fuzz.token_set_ratio, prep.content),
     )
@@ -267,8 +287,8 @@ def pair_features(
             out[:, FEATURES.index(name)] = batch(scorer, texts)
     if "word_lcs" not in skip:
         out[:, FEATURES.index("word_lcs")] = word_lcs(prep, left, right)
-    out[:, 5] = prep.tfidf.pair_dot(left, right)
-    shared_idf = prep.idf.pair_dot(left, right, mode="left")
+    # The tf-idf and idf matrices hold the same terms per claim: one look-up serves both.
+    out[:, 5], shared_idf = prep.tfidf.pair_dot(left, right, also=prep.idf.weights)
     idf_sums = prep.idf.row_sums()
     denom = np.minimum(idf_sums[left], idf_sums[right])
     out[:, 6] = np.divide(shared_idf, denom, out=np.zeros_like(denom), where=denom > 0)
@@ -312,7 +332,7 @@ def _overlap(
     """Shared weight over the smaller side; the share of the union left unshared; and
     the conflict: weight only one side has, on *both* sides (another place, another
     actor), which a paraphrase naming "the minister" instead of "Jane Smith" lacks."""
-    shared = sparse.pair_dot(left, right, mode="left")
+    shared, _ = sparse.pair_dot(left, right, mode="left")
     sizes = sparse.row_sums()
     sa, sb = sizes[left], sizes[right]
     smaller = np.minimum(sa, sb)
