@@ -5,7 +5,9 @@ own module."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from claimdiff.align import align_and_relate
@@ -13,22 +15,22 @@ from claimdiff.clean import clean_text
 from claimdiff.compare import compare_groups, match_quotes
 from claimdiff.errors import InputError
 from claimdiff.extract import extract_facts
-from claimdiff.framing import analyse_framing, classify_pairs
+from claimdiff.framing import analyse_framing, changes_of, chunks, gather_changes, pairs_to_read
 from claimdiff.framing.opinion import is_opinion
 from claimdiff.models import Claim, Report, Source, Verdict
 from claimdiff.people import People
 from claimdiff.segment import segment
 
-# Above this much text, cleaning and extraction may run on a process pool, one
-# source per task: it is half of a large comparison's time, and sources are
-# independent.
+# Above this much text, extraction and the reading of wording may run on a process
+# pool: together they are over half of a large comparison's time, and their units
+# (sources, pairs of claims) are independent.
 PARALLEL_MIN_CHARS = 400_000
 
 
 @dataclass(frozen=True)
 class Options:
     threshold: float | None = None
-    # Processes for cleaning and extraction; None: one per core on big inputs. The
+    # Processes for extraction and wording; None: one per core on big inputs. The
     # library defaults to 1, since a pool re-imports the caller's __main__ in its
     # workers (a script without a main guard would run again); the CLI asks for None.
     workers: int | None = 1
@@ -47,11 +49,23 @@ def source_claims(source: Source) -> list[Claim]:
 
 def compare_sources(sources: Sequence[Source], options: Options = Options()) -> Report:
     """Run every stage after loading and return the report the renderers print."""
-    claims = [c for per_source in _all_claims(sources, options.workers) for c in per_source]
-    alignments, related = align_and_relate(claims, threshold=options.threshold)
-    groups = compare_groups(alignments, claims, sources)
-    quotes = match_quotes(claims, People(claims))
-    wording, changes = classify_pairs(claims, alignments, related)
+    with _pool(sources, options.workers) as (pool, n_workers):
+        if pool is None:
+            per_source = [source_claims(s) for s in sources]
+        else:
+            chunk = max(1, len(sources) // (4 * n_workers))
+            per_source = list(pool.map(source_claims, sources, chunksize=chunk))
+        claims = [c for cs in per_source for c in cs]
+        alignments, related = align_and_relate(claims, threshold=options.threshold)
+        # On a pool the workers read the wording of the pairs while this process
+        # compares the groups' facts.
+        pairs = pairs_to_read(claims, alignments, related)
+        texts = [(claims[a].text, claims[b].text) for a, b in pairs]
+        reading = (map if pool is None else pool.map)(changes_of, chunks(texts))
+        groups = compare_groups(alignments, claims, sources)
+        quotes = match_quotes(claims, People(claims))
+        found = (changes for chunk in reading for changes in chunk)
+        wording, changes = gather_changes(claims, alignments, pairs, found)
     groups = [
         replace(
             g,
@@ -70,16 +84,20 @@ def compare_sources(sources: Sequence[Source], options: Options = Options()) -> 
     )
 
 
-def _all_claims(sources: Sequence[Source], workers: int | None) -> list[list[Claim]]:
+@contextmanager
+def _pool(
+    sources: Sequence[Source], workers: int | None
+) -> Iterator[tuple[ProcessPoolExecutor | None, int]]:
+    """A process pool and its size for a large comparison (None: run in this process)."""
     big = sum(len(s.text) for s in sources) >= PARALLEL_MIN_CHARS
     n = workers or os.cpu_count() or 1
     if n == 1 or (workers is None and not big) or len(sources) < 2:
-        return [source_claims(s) for s in sources]
+        yield None, 1
+        return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
 
     # forkserver: never fork a process whose rapidfuzz or BLAS threads may hold a lock.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["claimdiff.pipeline"])
     with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
-        return list(pool.map(source_claims, sources, chunksize=max(1, len(sources) // (4 * n))))
+        yield pool, n

@@ -29,15 +29,15 @@ def extract_facts(
     """Fill each claim's quantities, dates, quotes, attributions, names and hedges."""
     body = " ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY)
     known = mid_sentence_capitals(body)
-    body_names = {
-        n.text
-        for s in sentences
+    found_names = {
+        k: find_names(s.claim.text, known=known)
+        for k, s in enumerate(sentences)
         if s.claim.role is Role.BODY
-        for n in find_names(s.claim.text, known=known)
     }
+    body_names = {n.text for names in found_names.values() for n in names}
     context = _Context()
     out: list[Claim] = []
-    for s in sentences:
+    for k, s in enumerate(sentences):
         claim = s.claim
         text = claim.text
 
@@ -51,9 +51,11 @@ def extract_facts(
         ]
         quotes = _quotes(claim, text, found_attr, context, span)
         headline = claim.role is Role.HEADLINE
-        names = find_names(text, title_case=headline and _title_case(text), known=known)
         if headline:
+            names = find_names(text, title_case=_title_case(text), known=known)
             names = [n for n in names if n.text in body_names] or names
+        else:
+            names = found_names[k]
         context.remember([a for a in attributions if not a.channel], [n.text for n in names])
         out.append(
             replace(

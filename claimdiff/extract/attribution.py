@@ -74,17 +74,32 @@ _FINITE = frozenset(
 )
 
 
+def _last_words(text: str, end: int, size: int = 40) -> str:
+    """The end of ``text[:end]``: its trailing spaces and at least ``size`` characters
+    before them, starting after a space. A pattern anchored at the end and starting at
+    a word boundary matches this exactly as it matches the whole prefix, without
+    trying every earlier position of a long sentence."""
+    k = end
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    i = max(0, k - size)
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i:end]
+
+
 def find_attributions(text: str) -> list[FoundAttribution]:
     out: list[FoundAttribution] = []
     for m in _VERB_RE.finditer(text):
         verb = m.group()
         before = text[max(0, m.start() - 40) : m.start()]
         base_ok = verb not in _FINITE and bool(_BASE_SUBJECT_RE.search(before))  # "observers say"
+        tail = _last_words(text, m.start())
         if verb.lower() != "according to" and (
             (verb not in _FINITE and not base_ok)
             or _PASSIVE_RE.search(before)
-            or _NOUN_BEFORE_RE.search(text[: m.start()])
-            or (verb.endswith("s") and _NOUN_S_BEFORE_RE.search(text[: m.start()]))
+            or _NOUN_BEFORE_RE.search(tail)
+            or (verb.endswith("s") and _NOUN_S_BEFORE_RE.search(tail))
             or _PASSIVE_AFTER_RE.match(text[m.end() :])
         ):
             continue

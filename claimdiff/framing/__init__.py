@@ -11,7 +11,7 @@ position, reporting verbs and hedges; plus names the text itself equates
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from claimdiff.align import Alignment, Related
 from claimdiff.framing.aliases import alias_entries
@@ -20,17 +20,29 @@ from claimdiff.lexicon import EVALUATIVE, LEGITIMACY, STOPWORDS
 from claimdiff.models import Claim, Framing, Source, Wording
 from claimdiff.textnorm import normalise
 
-__all__ = ["Change", "analyse_framing", "classify_pairs", "word_changes"]
+__all__ = [
+    "Change",
+    "analyse_framing",
+    "changes_of",
+    "chunks",
+    "classify_pairs",
+    "gather_changes",
+    "pairs_to_read",
+    "word_changes",
+]
 
 SMALL_GROUP = 4  # groups up to this size compare every pair of their claims
 RELATED_PER_CLAIM = 3  # a claim's closest related pairs are enough to show its wording
 
 
-def classify_pairs(
+CHUNK = 2000  # pairs per task when a pool reads them: sending the texts then costs little
+
+
+def pairs_to_read(
     claims: Sequence[Claim], alignments: Sequence[Alignment], related: Sequence[Related]
-) -> tuple[dict[int, list[Wording]], list[tuple[Claim, Claim, Change]]]:
-    """Classified word changes: per group (for its report panel), and every pair's."""
-    group_of = {i: g for g, al in enumerate(alignments) for i in al.members}
+) -> list[tuple[int, int]]:
+    """The claim pairs whose wording is compared, in order: the members of each group
+    and each claim's closest related pairs, from different sources."""
     pairs: set[tuple[int, int]] = set()
     for al in alignments:
         m = al.members
@@ -44,20 +56,48 @@ def classify_pairs(
             pairs.add((r.left, r.right))
             per_claim[r.left] = per_claim.get(r.left, 0) + 1
             per_claim[r.right] = per_claim.get(r.right, 0) + 1
+    return [(a, b) for a, b in sorted(pairs) if claims[a].source != claims[b].source]
+
+
+def changes_of(texts: list[tuple[str, str]]) -> list[list[Change]]:
+    """Classified word changes of each pair of texts (the unit of parallel work)."""
+    return [[ch for ch in word_changes(a, b) if ch.kind is not None] for a, b in texts]
+
+
+def chunks(texts: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    return [texts[k : k + CHUNK] for k in range(0, len(texts), CHUNK)]
+
+
+def gather_changes(
+    claims: Sequence[Claim],
+    alignments: Sequence[Alignment],
+    pairs: Sequence[tuple[int, int]],
+    found: Iterable[list[Change]],
+) -> tuple[dict[int, list[Wording]], list[tuple[Claim, Claim, Change]]]:
+    """Each pair's changes (``found``, in the order of ``pairs``) per group, for its
+    report panel, and as one list for the report-wide framing analysis."""
+    group_of = {i: g for g, al in enumerate(alignments) for i in al.members}
     per_group: dict[int, list[Wording]] = {}
     changes = []
-    for a, b in sorted(pairs):
+    for (a, b), pair_changes in zip(pairs, found, strict=True):
         ca, cb = claims[a], claims[b]
-        if ca.source == cb.source:
-            continue
-        for ch in word_changes(ca.text, cb.text):
+        for ch in pair_changes:
             if ch.kind is None:
-                continue
+                continue  # not a notable choice (changes_of leaves these out already)
             changes.append((ca, cb, ch))
             if group_of.get(a) is not None and group_of.get(a) == group_of.get(b):
                 w = Wording(ca.source, cb.source, ch.tag, ch.a, ch.b, ch.kind, ch.anchor)
                 per_group.setdefault(group_of[a], []).append(w)
     return per_group, changes
+
+
+def classify_pairs(
+    claims: Sequence[Claim], alignments: Sequence[Alignment], related: Sequence[Related]
+) -> tuple[dict[int, list[Wording]], list[tuple[Claim, Claim, Change]]]:
+    """Classified word changes: per group, and every pair's (all in this process)."""
+    pairs = pairs_to_read(claims, alignments, related)
+    found = changes_of([(claims[a].text, claims[b].text) for a, b in pairs])
+    return gather_changes(claims, alignments, pairs, found)
 
 
 def analyse_framing(
