@@ -128,7 +128,15 @@ def _cut_inline(raw: str, removed: list[Removed]) -> str:
         cut(m.end(2), m.end(), "markup")
     for m in F.INVISIBLE_RE.finditer(raw):  # soft hyphens, zero-width spaces
         keep[m.start()] = 0
-    return "".join(c if k else "\x00" for c, k in zip(raw, keep, strict=True))
+    # Copy the kept runs whole: a loop over characters costs more than the cutting.
+    out, i = [], 0
+    while (j := keep.find(0, i)) >= 0:
+        k = keep.find(1, j)
+        k = len(raw) if k < 0 else k
+        out += (raw[i:j], "\x00" * (k - j))
+        i = k
+    out.append(raw[i:])
+    return "".join(out)
 
 
 def _split_lines(raw: str, masked: str) -> list[Line]:

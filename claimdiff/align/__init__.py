@@ -103,15 +103,24 @@ def align_and_relate(
     left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
     prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
-    lookup = dict(zip(zip(left.tolist(), right.tolist()), prob.tolist()))
+    # Candidate pairs come sorted by (left, right), the order in which a group's pairs
+    # are listed too; bincount adds in that order, so each group's total is the same
+    # sum as adding its pairs one by one (an unscored pair adds 0).
+    owner = np.empty(len(claims), dtype=np.int64)
+    for k, g in enumerate(groups):
+        owner[g] = k
+    inside = owner[left] == owner[right]
+    totals = np.bincount(owner[left][inside], weights=prob[inside], minlength=len(groups))
     out = []
-    for g in groups:
+    for g, total in zip(groups, totals.tolist()):
         if len(g) == 1:
             out.append(Alignment((g[0],), None))
             continue
-        pairs = [(a, b) for k, a in enumerate(g) for b in g[k + 1 :]]
-        sims = [lookup.get(p, 0.0) for p in pairs]
-        out.append(Alignment(tuple(g), round(sum(sims) / len(sims), 4)))
-    floor = cut * RELATED_SHARE
-    related = [Related(i, j, p) for (i, j), p in sorted(lookup.items()) if p >= floor]
+        n_pairs = len(g) * (len(g) - 1) // 2
+        out.append(Alignment(tuple(g), round(total / n_pairs, 4)))
+    keep = prob >= cut * RELATED_SHARE
+    related = [
+        Related(i, j, p)
+        for i, j, p in zip(left[keep].tolist(), right[keep].tolist(), prob[keep].tolist())
+    ]
     return out, related

@@ -42,6 +42,7 @@ _DETERMINER_RE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _APPOSITION_AFTER_RE = re.compile(
     r",\s+(?P<title>(?:a|an|the)\s+[^,.;:!?“”\"]{2,60})(?=[,.;:!?]|$)"
 )
+_APPOSITION_RE = re.compile(r"([^,.;:!?“”\"]+),\s*([^,.;:!?“”\"]+),\s*$")
 _NOT_A_SOURCE = frozenset({"it", "this", "that", "which", "there", "what", "who"})
 _LEADING_JUNK_RE = re.compile(r"^(?:what|which|whom|who|whose|and|but|so|then)\s+", re.IGNORECASE)
 _BASE_SUBJECT_RE = re.compile(r"(?:\b(?:they|we|you|i)|[a-z]{3,}[^s\W]s)\s+$")
@@ -155,7 +156,8 @@ def _subject(text: str, m: re.Match[str]) -> FoundAttribution | None:
         return _inverted(text, m, verb)
     head = _AUX_RE.sub("", before)
     # An apposition "the spokesman, Dmitry Peskov, said": the name is who, the rest a title.
-    appo = re.search(r"([^,.;:!?“”\"]+),\s*([^,.;:!?“”\"]+),\s*$", head)
+    # (Tried only on a head ending in a comma: on any other the pattern fails, slowly.)
+    appo = _APPOSITION_RE.search(head) if head.rstrip().endswith(",") else None
     if appo and not re.match(r"\s*(?:who|which|that|where|whose)\b", appo.group(2)):
         first, second = appo.group(1), appo.group(2)
         first_start = _phrase_start(head[: appo.end(1)])
