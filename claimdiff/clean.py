@@ -129,7 +129,8 @@ def _cut_inline(raw: str, removed: list[Removed]) -> str:
     for m in F.INVISIBLE_RE.finditer(raw):  # soft hyphens, zero-width spaces
         keep[m.start()] = 0
     # Copy the kept runs whole: a loop over characters costs more than the cutting.
-    out, i = [], 0
+    out: list[str] = []
+    i = 0
     while (j := keep.find(0, i)) >= 0:
         k = keep.find(1, j)
         k = len(raw) if k < 0 else k
