@@ -213,7 +213,13 @@ class Report:
         return list(cache.get(source_id, ()))
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        cache: dict[str, Source] | None = self.__dict__.get("_source_by_id")
+        if cache is None:
+            cache = {}
+            for s in self.sources:
+                cache.setdefault(s.id, s)
+            object.__setattr__(self, "_source_by_id", cache)
+        return cache[source_id]
 
     def groups_by_verdict(self, verdict: Verdict) -> list[Group]:
         return [g for g in self.groups if g.verdict is verdict]

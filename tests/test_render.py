@@ -93,6 +93,25 @@ def test_terminal_renders_side_by_side_without_colour_when_asked(kurils_report) 
         assert differ[0].id in out
 
 
+def test_distinct_words_of_a_group_equals_each_claim_against_the_others(kurils_report) -> None:  # type: ignore[no-untyped-def]
+    from claimdiff.render import distinct_words_of, group_claims
+
+    for group in kurils_report.groups:
+        claims = group_claims(kurils_report, group)
+        expected = [distinct_words(c, [o for o in claims if o is not c]) for c in claims]
+        assert distinct_words_of(claims) == expected
+    # a word two claims share is nobody's own; a word one claim has alone is marked
+    from claimdiff.extract import extract_text
+
+    texts = ("red boat", "red car", "blue car")
+    a, b, c = (extract_text(t, source=s) for s, t in zip("abc", texts))
+    assert distinct_words_of([a, b, c]) == [
+        [("red", False), ("boat", True)],
+        [("red car", False)],
+        [("blue", True), ("car", False)],
+    ]
+
+
 def test_distinct_words_marks_only_content_words_others_lack(kurils_report) -> None:  # type: ignore[no-untyped-def]
     from claimdiff.extract import extract_text
 

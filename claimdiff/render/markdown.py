@@ -11,7 +11,7 @@ from claimdiff.render import (
     cite,
     confidence,
     describe_wording,
-    distinct_words,
+    distinct_words_of,
     group_claims,
     quote_versions,
     word_diff,
@@ -75,9 +75,8 @@ def _group(report: Report, group: Group) -> list[str]:
     if group.findings:
         out += _findings(group.findings, list(group.sources))
     out += ["| Source | Claim | Where |", "|---|---|---|"]
-    for c in claims:
-        others = [o for o in claims if o is not c]
-        out.append(f"| `{c.source}` | {_bold(distinct_words(c, others))} | `{cite(report, c)}` |")
+    for c, pieces in zip(claims, distinct_words_of(claims)):
+        out.append(f"| `{c.source}` | {_bold(pieces)} | `{cite(report, c)}` |")
     out.append("")
     if group.wording:
         out.append(

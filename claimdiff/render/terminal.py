@@ -17,7 +17,7 @@ from claimdiff.render import (
     cite,
     confidence,
     describe_wording,
-    distinct_words,
+    distinct_words_of,
     group_claims,
     quote_versions,
     word_diff,
@@ -93,10 +93,9 @@ def _group(report: Report, group: Group) -> RenderableType:
     for c in claims:
         table.add_column(f"{c.source}  [dim]{cite(report, c)}[/dim]", ratio=1)
     cells = []
-    for c in claims:
-        others = [o for o in claims if o is not c]
+    for pieces in distinct_words_of(claims):
         text = Text()
-        for i, (chunk, differs) in enumerate(distinct_words(c, others)):
+        for i, (chunk, differs) in enumerate(pieces):
             text.append((" " if i else "") + chunk, style="bold yellow" if differs else "")
         cells.append(text)
     table.add_row(*cells)
