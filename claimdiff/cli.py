@@ -37,6 +37,11 @@ app = typer.Typer(
 )
 
 
+# Groups per section (and coverage rows) the terminal report shows unless --max-groups
+# says otherwise: a comparison of 200 outlets has thousands.
+TERMINAL_MAX_GROUPS = 50
+
+
 class Format(StrEnum):
     terminal = "terminal"
     markdown = "markdown"
@@ -164,7 +169,13 @@ def compare(
         typer.Option("--source", metavar="ID", help="Show only groups this source takes part in."),
     ] = None,
     max_groups: Annotated[
-        int | None, typer.Option("--max-groups", min=1, help="Show at most N groups per section.")
+        int | None,
+        typer.Option(
+            "--max-groups",
+            min=1,
+            help="Show at most N groups per section and coverage rows "
+            f"(terminal default {TERMINAL_MAX_GROUPS}; Markdown and JSON: all).",
+        ),
     ] = None,
     max_bytes: MaxBytes = DEFAULT_MAX_BYTES,
     timeout: Timeout = DEFAULT_TIMEOUT,
@@ -185,6 +196,8 @@ def compare(
             outlets=parse_assignments(outlet or [], "--outlet"),
         )
         report = compare_sources(sources, Options(threshold=threshold, workers=None))
+        if max_groups is None and format is Format.terminal and output is None:
+            max_groups = TERMINAL_MAX_GROUPS  # a screen, not an archive: JSON has it all
         report = replace(report, view=_view(only, source, max_groups, [s.id for s in sources]))
         _emit(report, format, output)
         verdicts = {g.verdict for g in report.groups}

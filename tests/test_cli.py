@@ -201,3 +201,20 @@ def test_claims_lists_every_record_of_a_jsonl_file() -> None:
     assert result.exit_code == 0
     ids = {line.split("\t")[0].split(":")[0] for line in result.stdout.splitlines()}
     assert ids == {"wire", "herald", "blog"}
+
+
+def test_terminal_report_caps_sections_by_default_but_markdown_does_not(tmp_path: Path) -> None:
+    from claimdiff.cli import TERMINAL_MAX_GROUPS
+
+    # every sentence single-source: more groups than the terminal shows
+    lines = [f"Item {k} of the list was about topic{k} and nothing else." for k in range(60)]
+    a = tmp_path / "a.txt"
+    a.write_text(" ".join(lines))
+    b = tmp_path / "b.txt"
+    b.write_text("An unrelated short note about the weather in spring.")
+    term = run("compare", str(a), str(b))
+    assert term.exit_code == 0
+    assert "more (raise --max-groups)" in term.stdout
+    assert term.stdout.count("topic") <= 2 * TERMINAL_MAX_GROUPS + 2
+    md = run("compare", str(a), str(b), "-f", "markdown")
+    assert "raise --max-groups" not in md.stdout and md.stdout.count("topic59") >= 1

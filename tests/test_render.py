@@ -133,3 +133,41 @@ def test_wording_one_sided_changes_read_plainly() -> None:
         "label",
         "a “disputed” / b “contested”",
     )
+
+
+def _many_sources(n: int = 6):  # type: ignore[no-untyped-def]
+    from claimdiff.models import Source
+    from claimdiff.pipeline import compare_sources
+
+    texts = [
+        "Floods in Durban killed 45 people on Tuesday, officials said. Rescue teams worked all night."
+    ] * (n - 1) + [
+        "Floods in Durban killed 48 people on Tuesday, officials said. Schools stayed shut."
+    ]
+    sources = [Source(f"s{k}", f"Outlet {k}", f"s{k}.txt", None, t) for k, t in enumerate(texts)]
+    return compare_sources(sources)
+
+
+def test_terminal_lists_a_big_group_by_row_and_findings_by_value() -> None:
+    report = _many_sources()
+    buf = StringIO()
+    Console(file=buf, width=100, no_color=True).print(render_terminal(report))
+    out = buf.getvalue()
+    # one row per claim instead of six columns; a finding's values grouped by value
+    assert out.count("Floods in Durban killed") >= 6
+    assert "s0, s1, s2, s3, s4: 45" in out and "s5: 48" in out
+    # coverage counts instead of a column per source
+    assert "✓" in out and "≠" in out
+
+
+def test_max_groups_caps_coverage_rows_too() -> None:
+    from dataclasses import replace
+
+    from claimdiff.models import View
+
+    report = replace(_many_sources(), view=View(max_groups=1))
+    md = render_markdown(report)
+    assert "more rows (raise --max-groups)" in md
+    buf = StringIO()
+    Console(file=buf, width=100, no_color=True).print(render_terminal(report))
+    assert "more rows (raise --max-groups)" in buf.getvalue()

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
+from claimdiff.coverage import Coverage, Row
 from claimdiff.glance import LOW_MATCH
 from claimdiff.lexicon import STOPWORDS
 from claimdiff.models import Claim, Group, QuoteMatch, Report, Verdict, Wording
@@ -59,6 +60,16 @@ def _token_words(token: str) -> tuple[str, ...]:
 
 def _words_of(text: str) -> list[str]:
     return normalise(text).split()
+
+
+def shown_rows(report: Report, cov: Coverage) -> tuple[list[Row], int]:
+    """The coverage rows the view shows (``max_groups`` caps them like a section; the
+    most widely carried come first), and how many it leaves out."""
+    limit = report.view.max_groups
+    rows = list(cov.rows)
+    if limit is None or len(rows) <= limit:
+        return rows, 0
+    return rows[:limit], len(rows) - limit
 
 
 def confidence(similarity: float) -> str:

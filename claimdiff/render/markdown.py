@@ -14,6 +14,7 @@ from claimdiff.render import (
     distinct_words_of,
     group_claims,
     quote_versions,
+    shown_rows,
     word_diff,
 )
 
@@ -145,13 +146,16 @@ def _coverage(report: Report, cov: Coverage) -> list[str]:
     ]
     out.append("| Claim | " + " | ".join(f"`{s}`" for s in ids) + " |")
     out.append("|---" + "|:-:" * len(ids) + "|")
-    for row in cov.rows:
+    rows, hidden = shown_rows(report, cov)
+    for row in rows:
         first = report.claim(row.claims[0])
         text = _esc(_short(first.text))
         if len(row.claims) > 1 and len(row.groups) > 1:
             text = f"{len(row.claims)} sentences from `{row.claims[0]}`: {text}"
         marks = [MARK.get(row.status[s], "–") for s in ids]
         out.append(f"| {text} | " + " | ".join(marks) + " |")
+    if hidden:
+        out += ["", f"…and {hidden} more rows (raise --max-groups)"]
     return out
 
 

@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimdiff.coverage import CARRIES, DIFFERS, Coverage, coverage
+from claimdiff.coverage import CARRIES, DIFFERS, OMITS, Coverage, coverage
 from claimdiff.glance import glance
 from claimdiff.models import Group, Report, Verdict
 from claimdiff.render import (
@@ -20,8 +20,13 @@ from claimdiff.render import (
     distinct_words_of,
     group_claims,
     quote_versions,
+    shown_rows,
     word_diff,
 )
+
+# Up to this many sources sit side by side in columns; with more, a terminal is too
+# narrow for columns, and each claim, finding value or coverage count gets a row.
+SIDE_BY_SIDE = 4
 
 VERDICT_STYLE = {
     Verdict.DIFFER: "bold red",
@@ -89,16 +94,18 @@ def _summary(report: Report, cov: Coverage) -> RenderableType:
 
 def _group(report: Report, group: Group) -> RenderableType:
     claims = group_claims(report, group)
-    table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
-    for c in claims:
-        table.add_column(f"{c.source}  [dim]{cite(report, c)}[/dim]", ratio=1)
-    cells = []
-    for pieces in distinct_words_of(claims):
-        text = Text()
-        for i, (chunk, differs) in enumerate(pieces):
-            text.append((" " if i else "") + chunk, style="bold yellow" if differs else "")
-        cells.append(text)
-    table.add_row(*cells)
+    table = Table(show_header=len(claims) <= SIDE_BY_SIDE, expand=True, box=None, padding=(0, 1))
+    marked = [_styled(pieces, "bold yellow") for pieces in distinct_words_of(claims)]
+    if len(claims) <= SIDE_BY_SIDE:
+        for c in claims:
+            table.add_column(f"{c.source}  [dim]{cite(report, c)}[/dim]", ratio=1)
+        table.add_row(*marked)
+    else:
+        table.add_column("source", no_wrap=True)
+        table.add_column("claim", ratio=1)
+        table.add_column("where", no_wrap=True, style="dim")
+        for c, text in zip(claims, marked):
+            table.add_row(c.source, text, cite(report, c))
     body: list[RenderableType] = [table]
     if group.findings:
         body.append(_findings(group))
@@ -110,17 +117,33 @@ def _group(report: Report, group: Group) -> RenderableType:
     )
 
 
-def _styled(pieces: list[tuple[str, bool]]) -> Text:
+def _styled(pieces: list[tuple[str, bool]], style: str = "bold yellow") -> Text:
     text = Text()
     for i, (chunk, changed) in enumerate(pieces):
-        text.append((" " if i else "") + chunk, style="bold yellow" if changed else "")
+        text.append((" " if i else "") + chunk, style=style if changed else "")
     return text
 
 
+def _by_value(values: dict[str, str]) -> Text:
+    """Sources that give the same value share a line: "a, c: 300 km" / "b: 600 km"."""
+    sources: dict[str, list[str]] = {}
+    for source, value in values.items():
+        sources.setdefault(value, []).append(source)
+    return Text("\n").join(
+        Text.assemble((", ".join(s) + ": ", "dim"), v) for v, s in sources.items()
+    )
+
+
 def _findings(group: Group) -> RenderableType:
-    """Each finding's values side by side, one column per source."""
+    """Each finding's values side by side, one column per source (by value when many)."""
     table = Table(show_header=True, expand=True, box=None, padding=(0, 1), header_style="dim")
     table.add_column("finding", ratio=1, style="red")
+    if len(group.sources) > SIDE_BY_SIDE:
+        table.add_column("values", ratio=2)
+        for f in group.findings:
+            heading = Text.assemble((f"{f.kind}: ", "bold red"), f.heading)
+            table.add_row(heading, _by_value(dict(f.values)))
+        return table
     for s in group.sources:
         table.add_column(s, ratio=1)
     for f in group.findings:
@@ -150,6 +173,12 @@ def _framing(report: Report) -> RenderableType:
     ids = [s.id for s in report.sources]
     table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
     table.add_column("kind", no_wrap=True, style="cyan")
+    if len(ids) > SIDE_BY_SIDE:
+        table.add_column("terms", ratio=1)
+        for f in report.framing:
+            terms = {s: ", ".join(t) for s, t in f.terms.items() if t}
+            table.add_row(f.kind.replace("_", " "), _by_value(terms))
+        return table
     for s in ids:
         table.add_column(s, ratio=1)
     for f in report.framing:
@@ -159,20 +188,37 @@ def _framing(report: Report) -> RenderableType:
     return table
 
 
+def _with_hidden(table: Table, hidden: int) -> RenderableType:
+    if not hidden:
+        return table
+    return RichGroup(table, Text(f"…and {hidden} more rows (raise --max-groups)", style="dim"))
+
+
 def _coverage(report: Report, cov: Coverage) -> RenderableType:
     ids = [s.id for s in report.sources]
+    rows, hidden = shown_rows(report, cov)
     table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
     table.add_column("claim", ratio=1, no_wrap=True, overflow="ellipsis")
+    if len(ids) > SIDE_BY_SIDE:  # counts instead of a column per source
+        for col, style in (("✓", "green"), ("≠", "red"), ("–", "dim")):
+            table.add_column(col, justify="right", no_wrap=True, header_style=style)
+        for row in rows:
+            first = report.claim(row.claims[0])
+            block = len(row.groups) > 1
+            label = f"[{len(row.claims)} sentences] {first.text}" if block else first.text
+            states = list(row.status.values())
+            table.add_row(label, *(str(states.count(k)) for k in (CARRIES, DIFFERS, OMITS)))
+        return _with_hidden(table, hidden)
     for s in ids:
         table.add_column(s, justify="center", no_wrap=True)
     marks = {CARRIES: ("✓", "green"), DIFFERS: ("≠", "red")}
-    for row in cov.rows:
+    for row in rows:
         first = report.claim(row.claims[0])
         block = len(row.groups) > 1  # a passage only one outlet has
         label = f"[{len(row.claims)} sentences] {first.text}" if block else first.text
         cells = [Text(*marks.get(row.status[s], ("–", "dim"))) for s in ids]
         table.add_row(label, *cells)
-    return table
+    return _with_hidden(table, hidden)
 
 
 def _singles(report: Report, groups: list[Group]) -> RenderableType:
