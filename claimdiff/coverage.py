@@ -68,7 +68,8 @@ def coverage(report: Report) -> Coverage:
 
 def _row(group: Group, ids: list[str]) -> Row:
     state = DIFFERS if group.verdict is Verdict.DIFFER else CARRIES
-    return Row((group.id,), group.claims, {s: state if s in group.sources else OMITS for s in ids})
+    members = set(group.sources)
+    return Row((group.id,), group.claims, {s: state if s in members else OMITS for s in ids})
 
 
 def _single_blocks(report: Report, ids: list[str]) -> list[Row]:

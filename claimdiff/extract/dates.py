@@ -99,16 +99,46 @@ _TRIGGER_RE = re.compile(
 )
 
 
+# What each kind of pattern cannot match without, as lower-case substrings: a sentence
+# lacking all of them skips the pattern (a cheap test that never drops a match).
+_MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(
+        ("range_dm", "range_md", "mdy", "dmy", "part_my", "my", "md", "dm", "rel_month"),
+        _MONTH_HINTS,
+    ),
+    "prep_month": _MONTH_HINTS,
+    "wd_md": ("day",),
+    "rel_weekday": ("day",),
+    "weekday": ("day",),
+    "deictic": ("today", "yesterday", "tomorrow", "tonight"),
+    "rel_unit": ("week", "month", "year"),
+}
+
+
+_TRIGGER_HINTS = (*_MONTH_HINTS, "day", "tonight", "tomorrow", "week", "month", "year")
+_DIGIT_RE = re.compile(r"\d")
+
+
 def find_dates(text: str, published: date | None) -> list[FoundDate]:
-    if not _TRIGGER_RE.search(text):
+    lower = text.casefold()  # as IGNORECASE folds: "ſ" is an "s"
+    # Substring tests first: cheaper than the trigger pattern, and never false negatives.
+    if not _DIGIT_RE.search(text) and not (
+        any(h in lower for h in _TRIGGER_HINTS) and _TRIGGER_RE.search(text)
+    ):
         return []
-    future = bool(_FUTURE_RE.search(text))
+    future: bool | None = None  # looked for once a date is found
     taken: list[tuple[int, int]] = []
     out: list[FoundDate] = []
     for kind, rx in _PATTERNS:
+        needs = _NEEDS.get(kind)
+        if needs is not None and not any(n in lower for n in needs):
+            continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
+            if future is None:
+                future = bool(_FUTURE_RE.search(text))
             resolved = _resolve(kind, m, published, future)
             if resolved is _SKIP:
                 continue

@@ -12,6 +12,8 @@ _HEDGE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted(_EVIDENTIAL, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+# The phrases as substrings: most sentences contain none and skip the pattern.
+_HEDGE_HINTS = tuple(p.casefold() for p in _EVIDENTIAL)
 # Modals only in lower case: "May" is usually the month.
 _MODAL_RE = re.compile(r"\b(?:" + "|".join(MODAL_HEDGES) + r")\b")
 
@@ -25,7 +27,10 @@ class FoundHedge:
 
 
 def find_hedges(text: str) -> list[FoundHedge]:
-    out = [FoundHedge(m.start(), m.end(), m.group(), False) for m in _HEDGE_RE.finditer(text)]
+    lower = text.casefold()
+    hinted = any(h in lower for h in _HEDGE_HINTS)
+    matches = _HEDGE_RE.finditer(text) if hinted else ()
+    out = [FoundHedge(m.start(), m.end(), m.group(), False) for m in matches]
     taken = [(h.start, h.end) for h in out]
     for m in _MODAL_RE.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):

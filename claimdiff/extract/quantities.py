@@ -121,7 +121,7 @@ class Found:
 def find_quantities(text: str) -> list[Found]:
     found: list[Found] = []
     cursor = 0
-    has_digit = any(ch.isdigit() for ch in text)
+    has_digit = _DIGIT_RE.search(text) is not None  # every figure has a \d
     for m in _QUANTITY_RE.finditer(text) if has_digit else ():
         if m.start() < cursor:
             continue  # swallowed by the previous match ("between 120 and 260 km")
@@ -144,6 +144,7 @@ def _number(s: str) -> float:
     return float(s.replace(",", ""))
 
 
+_DIGIT_RE = re.compile(r"\d")
 _GLUED_AFTER_RE = re.compile(r"[+:/]\d|\w|[.,]\d")
 _TIME_AFTER_RE = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|BST|EST|EDT|UTC|CET)")
 _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)\b")
