@@ -106,17 +106,21 @@ def _leads(report: Report) -> list[Lead]:
             if n < LEAD_CLAIMS:
                 lead_ids[c.id] = s.id
     for g in report.groups:
-        for cid in g.claims:
-            if cid not in lead_ids:
-                continue
+        leads = [cid for cid in g.claims if cid in lead_ids]
+        if not leads:
+            continue
+        # Where each member sits in its own article, once per group (a group of 200
+        # claims holds up to 200 leads).
+        late: dict[str, str] = {}
+        for other in g.claims:
+            k, n = position.get(other, (0, 0))
+            if n and k / n > BURIED_SHARE:
+                late.setdefault(report.claim(other).source, f"sentence {k} of {n}")
+        members = set(g.sources)
+        missing = tuple(s.id for s in report.sources if s.id not in members)
+        for cid in leads:
             source = lead_ids[cid]
-            members = set(g.sources)
-            missing = tuple(s.id for s in report.sources if s.id not in members)
-            buried = {}
-            for other in g.claims:
-                k, n = position.get(other, (0, 0))
-                if report.claim(other).source != source and n and k / n > BURIED_SHARE:
-                    buried[report.claim(other).source] = f"sentence {k} of {n}"
+            buried = {s: where for s, where in late.items() if s != source}
             if missing or buried:
                 out.append(Lead(g.id, source, missing, buried))
     return out
