@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from claimdiff.align.features import FloatArray, IntArray, Prepared, Sparse
+from claimdiff.errors import InputError
 
 # The floor on the cheap score. At 0.2 blocked F1 is at or above the all-pairs
 # reference on the synthetic benchmark and on the hand-labelled stories (make
@@ -38,7 +39,8 @@ def blocked_pairs(
     # A key specific to one claim group appears at most once per source; leave room
     # for repeats across stories of one event and for small inputs.
     cap = max_df or max(20, 2 * n_sources, int(4 * np.sqrt(n)))
-    uniq, shared = _sum_by_key(*_posting_pairs(prep.idf, cap, n), _column_weights(prep.idf))
+    weights = _column_weights(prep.idf)
+    uniq, shared = _sum_by_key(_posting_pairs(prep.idf, cap, n, packed=True), weights)
     left, right = uniq // n, uniq % n
     totals = prep.idf.row_sums()
     smaller = np.minimum(totals[left], totals[right])
@@ -47,8 +49,7 @@ def blocked_pairs(
     picked = [uniq[cross & (score >= min_shared)]]
     # A shared rare name or figure vouches for a pair with fewer content words in common.
     for sparse in (prep.names, prep.numbers):
-        keys, _ = _posting_pairs(sparse, cap, n)
-        extra = _distinct(keys)
+        extra = _distinct(_posting_pairs(sparse, cap, n, packed=False))
         pos = np.minimum(np.searchsorted(uniq, extra), max(len(uniq) - 1, 0))
         found = (uniq[pos] == extra) if len(uniq) else np.zeros(len(extra), dtype=bool)
         vouched = pos[found]
@@ -71,31 +72,30 @@ def _column_weights(sparse: Sparse) -> FloatArray:
     return weights
 
 
-def _sum_by_key(
-    keys: IntArray, cols: IntArray, col_weights: FloatArray
-) -> tuple[IntArray, FloatArray]:
-    """Distinct pair keys (sorted) and the total weight of the columns each shares.
+def _column_bits(n_cols: int) -> int:
+    return max(int(n_cols - 1).bit_length(), 1)
 
-    Key and column are packed into one integer and sorted in place: several times
-    faster than an argsort of millions of keys (or numpy's unique), and the sums
-    then run in column order, so they never depend on how postings were visited."""
-    if len(keys) == 0:
-        return keys, np.zeros(0)
-    bits = max(int(col_weights.size - 1).bit_length(), 1)
-    if int(keys.max()).bit_length() + bits < 63:
-        packed = (keys << bits) | cols
-        packed.sort()
-        keys, cols = packed >> bits, packed & ((1 << bits) - 1)
-    else:  # too many claims to pack (billions of possible pairs): sort the two apart
-        order = np.lexsort((cols, keys))
-        keys, cols = keys[order], cols[order]
+
+def _sum_by_key(packed: IntArray, col_weights: FloatArray) -> tuple[IntArray, FloatArray]:
+    """Distinct pair keys (sorted) and the total weight of the columns each shares,
+    from pair keys packed with their column (key << bits | column).
+
+    Sorting the packed integers in place is several times faster than an argsort
+    of millions of keys (or numpy's unique), and the sums then run in column order,
+    so they never depend on how postings were visited."""
+    if len(packed) == 0:
+        return packed, np.zeros(0)
+    bits = _column_bits(col_weights.size)
+    packed.sort()
+    keys = packed >> bits
     starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    sums = np.add.reduceat(col_weights[cols], starts)
+    sums = np.add.reduceat(col_weights[packed & ((1 << bits) - 1)], starts)
     return keys[starts], np.asarray(sums, dtype=np.float64)
 
 
-def _posting_pairs(sparse: Sparse, cap: int, n: int) -> tuple[IntArray, IntArray]:
-    """Pair keys (lo * n + hi) from every posting of 2..cap claims, with the key's column.
+def _posting_pairs(sparse: Sparse, cap: int, n: int, *, packed: bool) -> IntArray:
+    """Pair keys (lo * n + hi) from every posting of 2..cap claims; with ``packed``,
+    each shifted left and joined with the posting's column (see ``_sum_by_key``).
 
     Postings of equal length are stacked into one matrix so each length costs one
     vectorised step instead of one Python step per key."""
@@ -105,14 +105,19 @@ def _posting_pairs(sparse: Sparse, cap: int, n: int) -> tuple[IntArray, IntArray
     cols, rows = sparse.cols[order], rows[order]
     starts = np.flatnonzero(np.r_[True, np.diff(cols) != 0])
     lengths = np.diff(np.r_[starts, len(cols)])
-    out_keys: list[IntArray] = []
-    out_cols: list[IntArray] = []
+    bits = _column_bits(sparse.n_cols)
+    if packed and (max(n * n, 1).bit_length() + bits) > 62:
+        raise InputError(
+            f"{n:,} claims are too many for one comparison; split them into stories "
+            "(claimdiff batch)"
+        )
+    out: list[IntArray] = []
     for size in np.unique(lengths[(lengths >= 2) & (lengths <= cap)]).tolist():
         first = starts[lengths == size]
         block = rows[first[:, None] + np.arange(size)]  # (postings, size), rows ascending
         a, b = np.triu_indices(size, k=1)
-        out_keys.append((block[:, a] * n + block[:, b]).ravel())
-        out_cols.append(np.repeat(cols[first], len(a)))
-    if not out_keys:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    return np.concatenate(out_keys), np.concatenate(out_cols)
+        keys = block[:, a] * n + block[:, b]
+        if packed:
+            keys = (keys << bits) | cols[first][:, None]
+        out.append(keys.ravel())
+    return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
