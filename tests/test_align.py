@@ -168,3 +168,15 @@ def test_fit_logistic_recovers_a_separable_rule() -> None:
     y = (x[:, 0] > 0.5).astype(float)
     w, _ = fit_logistic(x, y, l2=0.01, signs=(1, 1))
     assert w[0] > 5 and abs(w[1]) < 1
+
+
+def test_blocking_refuses_more_claims_than_its_keys_can_hold() -> None:
+    import pytest
+
+    from claimdiff.align.blocking import _posting_pairs
+    from claimdiff.errors import InputError
+
+    prep = prepare_claims(claims(A, B))
+    with pytest.raises(InputError, match="too many for one comparison"):
+        _posting_pairs(prep.idf, 20, 2**31, packed=True)
+    assert len(_posting_pairs(prep.idf, 20, len(A) + len(B), packed=True)) > 0
