@@ -22,7 +22,7 @@ class Row:
 
     @property
     def carried_by(self) -> int:
-        return sum(s != OMITS for s in self.status.values())
+        return len(self.status) - list(self.status.values()).count(OMITS)
 
 
 @dataclass(frozen=True)
