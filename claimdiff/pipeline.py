@@ -4,6 +4,7 @@ own module."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -17,6 +18,7 @@ from claimdiff.errors import InputError
 from claimdiff.extract import extract_facts
 from claimdiff.framing import analyse_framing, changes_of, chunks, gather_changes, pairs_to_read
 from claimdiff.framing.opinion import is_opinion
+from claimdiff.gcpause import no_cycle_collection
 from claimdiff.models import Claim, Report, Source, Verdict
 from claimdiff.people import People
 from claimdiff.segment import segment
@@ -49,7 +51,7 @@ def source_claims(source: Source) -> list[Claim]:
 
 def compare_sources(sources: Sequence[Source], options: Options = Options()) -> Report:
     """Run every stage after loading and return the report the renderers print."""
-    with _pool(sources, options.workers) as (pool, n_workers):
+    with no_cycle_collection(), _pool(sources, options.workers) as (pool, n_workers):
         if pool is None:
             per_source = [source_claims(s) for s in sources]
         else:
@@ -105,5 +107,6 @@ def _pool(
     # forkserver: never fork a process whose rapidfuzz or BLAS threads may hold a lock.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["claimdiff.pipeline"])
-    with ProcessPoolExecutor(max_workers=n, mp_context=context) as pool:
+    # Workers live for one comparison: no cycle collection there either.
+    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=gc.disable) as pool:
         yield pool, n

@@ -10,11 +10,13 @@ import json
 from typing import Any
 
 from claimdiff.coverage import coverage
+from claimdiff.gcpause import without_cycle_collection
 from claimdiff.models import Claim, Group, Report
 
 SCHEMA = "claimdiff.report/1"
 
 
+@without_cycle_collection
 def render_json(report: Report) -> str:
     data = {
         "schema": SCHEMA,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimdiff.coverage import CARRIES, DIFFERS, Coverage, coverage
+from claimdiff.gcpause import without_cycle_collection
 from claimdiff.glance import glance
 from claimdiff.models import Finding, Group, Report, Verdict
 from claimdiff.render import (
@@ -21,6 +22,7 @@ from claimdiff.render import (
 MARK = {CARRIES: "✓", DIFFERS: "≠"}
 
 
+@without_cycle_collection
 def render_markdown(report: Report) -> str:
     s = report.summary
     cov = coverage(report)
