@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from claimdiff.gcpause import no_cycle_collection, without_cycle_collection
 
 
@@ -33,8 +35,6 @@ def test_decorated_function_runs_paused_and_restores_on_error() -> None:
         return 7
 
     assert work(False) == 7
-    try:
+    with pytest.raises(ValueError):
         work(True)
-    except ValueError:
-        pass
     assert seen == [False, False] and gc.isenabled()
