@@ -11,6 +11,7 @@ the overlaps, never a Python loop over pairs.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -153,13 +154,8 @@ def prepare(
     # sentence and "Japan" in another are the same content word.
     terms = [[canon.get(w, w) for w in content_of(ws, keep=canon)] for ws in split]
     vocab: dict[str, int] = {}
-    df: dict[int, int] = {}
-    term_ids: list[list[int]] = []
-    for ts in terms:
-        ids = [vocab.setdefault(t, len(vocab)) for t in ts]
-        term_ids.append(ids)
-        for i in set(ids):
-            df[i] = df.get(i, 0) + 1
+    term_ids = [[vocab.setdefault(t, len(vocab)) for t in ts] for ts in terms]
+    df = Counter(i for ids in term_ids for i in set(ids))
     n = len(texts)
     idf = {i: math.log((1 + n) / (1 + d)) + 1.0 for i, d in df.items()}
     idf_rows = [{i: idf[i] for i in set(ids)} for ids in term_ids]

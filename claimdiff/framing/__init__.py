@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from claimdiff.align import Alignment, Related
 from claimdiff.framing.aliases import alias_entries
@@ -50,12 +51,13 @@ def pairs_to_read(
             pairs |= {(a, b) for k, a in enumerate(m) for b in m[k + 1 :]}
         else:  # a big group is read against its first claim: linear, not quadratic
             pairs |= {(min(m[0], b), max(m[0], b)) for b in m[1:]}
-    per_claim: dict[int, int] = {}
-    for r in sorted(related, key=lambda r: -r.probability):
-        if max(per_claim.get(r.left, 0), per_claim.get(r.right, 0)) < RELATED_PER_CLAIM:
-            pairs.add((r.left, r.right))
-            per_claim[r.left] = per_claim.get(r.left, 0) + 1
-            per_claim[r.right] = per_claim.get(r.right, 0) + 1
+    taken = [0] * len(claims)  # related pairs each claim has so far
+    # Closest first; a reverse sort keeps equal probabilities in their given order.
+    for a, b, _ in sorted(related, key=itemgetter(2), reverse=True):
+        if taken[a] < RELATED_PER_CLAIM and taken[b] < RELATED_PER_CLAIM:
+            pairs.add((a, b))
+            taken[a] += 1
+            taken[b] += 1
     return [(a, b) for a, b in sorted(pairs) if claims[a].source != claims[b].source]
 
 
