@@ -39,10 +39,13 @@ __all__ = [
 
 
 def compare_groups(
-    alignments: Sequence[Alignment], claims: Sequence[Claim], sources: Sequence[Source]
+    alignments: Sequence[Alignment],
+    claims: Sequence[Claim],
+    sources: Sequence[Source],
+    people: People | None = None,
 ) -> list[Group]:
     order = {s.id: i for i, s in enumerate(sources)}
-    people = People(claims)
+    people = people or People(claims)
     carried = {
         c.id
         for prev, c in itertools.pairwise(claims)

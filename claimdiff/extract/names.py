@@ -84,6 +84,7 @@ _PARTICLE_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=100_000)
 def is_person(name: str) -> bool:
     """Two to four capitalised words that name no institution: a person's name."""
     words = name.split()
@@ -97,6 +98,7 @@ def is_person(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=100_000)
 def split_title(name: str) -> tuple[str | None, str]:
     """'Russian Deputy Foreign Minister Igor Morgulov' -> ('Russian Deputy Foreign
     Minister', 'Igor Morgulov'); a name without a title comes back unchanged."""
