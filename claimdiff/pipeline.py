@@ -26,7 +26,7 @@ from claimdiff.segment import segment
 # Above this much text, extraction and the reading of wording may run on a process
 # pool: together they are over half of a large comparison's time, and their units
 # (sources, pairs of claims) are independent.
-PARALLEL_MIN_CHARS = 400_000
+PARALLEL_MIN_CHARS = 200_000
 
 
 @dataclass(frozen=True)
