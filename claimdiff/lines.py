@@ -43,7 +43,7 @@ class Line:
     def text(self) -> str:  # tokens never change once a line is built
         return _join(self.tokens)
 
-    @property
+    @cached_property
     def words(self) -> int:
         return sum(1 for t in self.tokens if not t[2])
 
