@@ -68,8 +68,9 @@ def coverage(report: Report) -> Coverage:
 
 def _row(group: Group, ids: list[str]) -> Row:
     state = DIFFERS if group.verdict is Verdict.DIFFER else CARRIES
-    members = set(group.sources)
-    return Row((group.id,), group.claims, {s: state if s in members else OMITS for s in ids})
+    status = dict.fromkeys(ids, OMITS)  # in source order; then the members' state
+    status.update(dict.fromkeys(group.sources, state))
+    return Row((group.id,), group.claims, status)
 
 
 def _single_blocks(report: Report, ids: list[str]) -> list[Row]:
@@ -91,7 +92,8 @@ def _single_blocks(report: Report, ids: list[str]) -> list[Row]:
 def _flush(run: list[Group], source: str, ids: list[str]) -> list[Row]:
     if not run:
         return []
-    status = {s: CARRIES if s == source else OMITS for s in ids}
+    status = dict.fromkeys(ids, OMITS)
+    status[source] = CARRIES
     return [Row(tuple(g.id for g in run), tuple(g.claims[0] for g in run), status)]
 
 
