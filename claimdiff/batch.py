@@ -258,14 +258,11 @@ def _local_results(
         for t in todo:
             yield run_story(t, formats, threshold)
         return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
 
-    # forkserver: workers start from a clean process, never a fork of one whose
-    # rapidfuzz or BLAS threads may hold a lock; the pipeline is preloaded once.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["claimdiff.pipeline", "claimdiff.render.json"])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    from claimdiff.procpool import process_pool
+
+    with process_pool(workers, ["claimdiff.pipeline", "claimdiff.render.json"]) as pool:
         futures = [pool.submit(run_story, t, tuple(formats), threshold) for t in todo]
         for future in as_completed(futures):
             yield future.result()

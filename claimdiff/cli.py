@@ -107,6 +107,12 @@ MaxBytes = Annotated[
         help="Refuse any input (file, page, standard input) larger than this: 10M, 512K, 1G.",
     ),
 ]
+Threshold = Annotated[
+    float | None,
+    typer.Option(
+        min=0.0, max=1.0, help="Alignment threshold on the match probability (default: calibrated)."
+    ),
+]
 Timeout = Annotated[
     float,
     typer.Option("--timeout", min=0.1, metavar="SECONDS", help="Give up on a URL after this."),
@@ -134,14 +140,7 @@ def compare(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
     ] = None,
-    threshold: Annotated[
-        float | None,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            help="Alignment threshold on the match probability (default: calibrated).",
-        ),
-    ] = None,
+    threshold: Threshold = None,
     published: Annotated[
         list[str] | None,
         typer.Option(
@@ -308,14 +307,7 @@ def batch(
             help="Run on a Dask cluster (tcp://HOST:PORT) instead; needs claimdiff[dask].",
         ),
     ] = None,
-    threshold: Annotated[
-        float | None,
-        typer.Option(
-            min=0.0,
-            max=1.0,
-            help="Alignment threshold on the match probability (default: calibrated).",
-        ),
-    ] = None,
+    threshold: Threshold = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,

@@ -21,6 +21,7 @@ from claimdiff.framing.opinion import is_opinion
 from claimdiff.gcpause import no_cycle_collection
 from claimdiff.models import Claim, Report, Source, Verdict
 from claimdiff.people import People
+from claimdiff.procpool import process_pool
 from claimdiff.segment import segment
 
 # Above this much text, extraction and the reading of wording may run on a process
@@ -103,11 +104,6 @@ def _pool(
     if n == 1 or (workers is None and not big) or len(sources) < 2:
         yield None, 1
         return
-    import multiprocessing
-
-    # forkserver: never fork a process whose rapidfuzz or BLAS threads may hold a lock.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["claimdiff.pipeline"])
     # Workers live for one comparison: no cycle collection there either.
-    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=gc.disable) as pool:
+    with process_pool(n, ["claimdiff.pipeline"], initializer=gc.disable) as pool:
         yield pool, n

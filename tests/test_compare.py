@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from claimdiff.align import Alignment
 from claimdiff.compare import (
-    classify_quote,
     compare_groups,
     compare_hedges,
     compare_names,
@@ -63,26 +62,6 @@ def test_dates_compare_at_common_precision() -> None:
     assert dates_compatible("2016-W47", "2016-11-22")
     assert not dates_compatible("2016-11-22", "2016-11-18")
     assert not dates_compatible("2016-12", "2017-12")
-
-
-def test_quote_classification() -> None:
-    long_ = "From our point of view it should not in any way influence the centripetal trend"
-    assert classify_quote(long_, long_) == "verbatim"
-    assert (
-        classify_quote("it should not in any way influence the centripetal trend", long_)
-        == "truncated"
-    )
-    assert (
-        classify_quote(
-            "it should not in any way influence the fast trends",
-            "it should not in any way influence the centripetal trend",
-        )
-        == "altered"
-    )
-    assert (
-        classify_quote("we will win the election", "prices are rising fast across the region")
-        is None
-    )
 
 
 def test_hedge_against_flat_statement() -> None:

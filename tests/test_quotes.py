@@ -67,6 +67,10 @@ def test_classification() -> None:
         == "altered"
     )
     assert classify_quote("we will win", "prices are rising across the region") is None
+    assert (
+        classify_quote("we will win the election", "prices are rising fast across the region")
+        is None
+    )
 
 
 def test_quotes_matched_across_the_report_even_without_aligned_sentences() -> None:

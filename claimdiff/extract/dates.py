@@ -102,15 +102,10 @@ _TRIGGER_RE = re.compile(
 # What each kind of pattern cannot match without, as lower-case substrings: a sentence
 # lacking all of them skips the pattern (a cheap test that never drops a match).
 _MONTH_HINTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_KINDS = "range_dm range_md mdy dmy part_my my md dm rel_month prep_month".split()
 _NEEDS: dict[str, tuple[str, ...]] = {
-    **dict.fromkeys(
-        ("range_dm", "range_md", "mdy", "dmy", "part_my", "my", "md", "dm", "rel_month"),
-        _MONTH_HINTS,
-    ),
-    "prep_month": _MONTH_HINTS,
-    "wd_md": ("day",),
-    "rel_weekday": ("day",),
-    "weekday": ("day",),
+    **dict.fromkeys(_MONTH_KINDS, _MONTH_HINTS),
+    **dict.fromkeys(("wd_md", "rel_weekday", "weekday"), ("day",)),
     "deictic": ("today", "yesterday", "tomorrow", "tonight"),
     "rel_unit": ("week", "month", "year"),
 }

@@ -22,8 +22,7 @@ SECTION_TITLES = {
 
 def distinct_words(claim: Claim, others: Sequence[Claim]) -> list[tuple[str, bool]]:
     """Split a claim into (chunk, differs) pieces: content words no other claim uses differ."""
-    theirs = {w for o in others for w in _words_of(o.text)}
-    return _mark(claim.text, theirs.__contains__)
+    return distinct_words_of([claim, *others])[0]
 
 
 def distinct_words_of(claims: Sequence[Claim]) -> list[list[tuple[str, bool]]]:

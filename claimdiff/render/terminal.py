@@ -199,25 +199,21 @@ def _coverage(report: Report, cov: Coverage) -> RenderableType:
     rows, hidden = shown_rows(report, cov)
     table = Table(show_header=True, expand=True, box=None, padding=(0, 1))
     table.add_column("claim", ratio=1, no_wrap=True, overflow="ellipsis")
-    if len(ids) > SIDE_BY_SIDE:  # counts instead of a column per source
-        for col, style in (("✓", "green"), ("≠", "red"), ("–", "dim")):
-            table.add_column(col, justify="right", no_wrap=True, header_style=style)
-        for row in rows:
-            first = report.claim(row.claims[0])
-            block = len(row.groups) > 1
-            label = f"[{len(row.claims)} sentences] {first.text}" if block else first.text
-            states = list(row.status.values())
-            table.add_row(label, *(str(states.count(k)) for k in (CARRIES, DIFFERS, OMITS)))
-        return _with_hidden(table, hidden)
-    for s in ids:
-        table.add_column(s, justify="center", no_wrap=True)
-    marks = {CARRIES: ("✓", "green"), DIFFERS: ("≠", "red")}
+    counts = len(ids) > SIDE_BY_SIDE  # counts instead of a column per source
+    marks = {CARRIES: ("✓", "green"), DIFFERS: ("≠", "red"), OMITS: ("–", "dim")}
+    for col, style in marks.values() if counts else ((s, "") for s in ids):
+        table.add_column(
+            col, justify="right" if counts else "center", no_wrap=True, header_style=style
+        )
     for row in rows:
         first = report.claim(row.claims[0])
         block = len(row.groups) > 1  # a passage only one outlet has
         label = f"[{len(row.claims)} sentences] {first.text}" if block else first.text
-        cells = [Text(*marks.get(row.status[s], ("–", "dim"))) for s in ids]
-        table.add_row(label, *cells)
+        if counts:
+            states = list(row.status.values())
+            table.add_row(label, *(str(states.count(k)) for k in marks))
+        else:
+            table.add_row(label, *(Text(*marks[row.status[s]]) for s in ids))
     return _with_hidden(table, hidden)
 
 
