@@ -142,3 +142,10 @@ def test_two_different_names_are_not_two_labels_for_one_thing() -> None:
     changes = [(a, b, ch) for ch in word_changes(a.text, b.text) if ch.kind]
     sources = [Source(s, s, s, None, "") for s in "ab"]
     assert [f for f in analyse_framing([a, b], sources, changes) if f.kind == "label"] == []
+
+
+def test_time_and_certainty_qualifiers_are_not_labels() -> None:
+    assert classify("anti-ship", "coastal") == "label"
+    for word in ("planned", "upcoming", "former", "current", "possible"):
+        assert classify(word, "") is None, word
+    assert classify("fourth", "current") is None

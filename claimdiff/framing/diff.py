@@ -223,4 +223,9 @@ _NOT_LABEL = (
     frozenset(MONTHS)
     | frozenset(WEEKDAYS)
     | frozenset("today yesterday tomorrow week month year ago last next earlier later".split())
+    # Where a thing stands in time or certainty, not what it is called: "planned visit".
+    | frozenset(
+        "planned upcoming forthcoming scheduled expected proposed possible potential recent "
+        "former previous latest current future".split()
+    )
 )
