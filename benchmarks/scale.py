@@ -290,7 +290,7 @@ def stories_with_blocking() -> None:
     generation, not the model."""
     from benchmarks import stories as st
     from claimdiff.align import prepare_claims
-    from claimdiff.align.blocking import blocked_pairs
+    from claimdiff.align.candidates import candidate_pairs, not_claims
     from claimdiff.align.features import pair_features
     from claimdiff.align.model import load_model
 
@@ -306,7 +306,9 @@ def stories_with_blocking() -> None:
         print(f"{name:12} {'all pairs ' + str(n_all):>18} {p:6.3f} {r:6.3f} {f:6.3f}")
         for s in loaded:
             prep = prepare_claims(s.claims)
-            s.left, s.right = blocked_pairs(prep, s.sources)
+            s.left, s.right = candidate_pairs(
+                prep, s.sources, not_claims(s.claims), all_pairs_limit=0
+            )
             s.x = pair_features(prep, s.left, s.right)
         p, r, f = st.score(loaded, model.probability, model.threshold)
         n_blocked = sum(len(s.left) for s in loaded)

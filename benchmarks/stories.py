@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from claimdiff.align import prepare_claims
-from claimdiff.align.candidates import candidate_pairs
+from claimdiff.align.candidates import candidate_pairs, not_claims
 from claimdiff.align.features import FloatArray, IntArray, pair_features
 from claimdiff.align.group import form_groups
 from claimdiff.load import load_sources
@@ -66,7 +66,7 @@ def load_story(folder: Path) -> Story:
     src_ids = {s.id: k for k, s in enumerate(sources)}
     src = np.asarray([src_ids[c.source] for c in claims], dtype=np.int64)
     prep = prepare_claims(claims)
-    left, right = candidate_pairs(prep, src)
+    left, right = candidate_pairs(prep, src, not_claims(claims))
     return Story(folder.name, claims, truth, src, left, right, pair_features(prep, left, right))
 
 

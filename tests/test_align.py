@@ -180,3 +180,17 @@ def test_blocking_refuses_more_claims_than_its_keys_can_hold() -> None:
     with pytest.raises(InputError, match="too many for one comparison"):
         _posting_pairs(prep.idf, 20, 2**31, packed=True)
     assert len(_posting_pairs(prep.idf, 20, len(A) + len(B), packed=True)) > 0
+
+
+def test_headlines_are_never_candidates() -> None:
+    from dataclasses import replace
+
+    from claimdiff.align.candidates import candidate_pairs, not_claims
+    from claimdiff.models import Role
+
+    cs = claims(A, B)
+    cs[0] = replace(cs[0], role=Role.HEADLINE)
+    src = np.asarray([0, 0, 0, 1, 1, 1])
+    left, right = candidate_pairs(prepare_claims(cs), src, not_claims(cs))
+    assert 0 not in left.tolist() + right.tolist() and len(left) == 6
+    assert all(0 not in g.members or len(g.members) == 1 for g in align_claims(cs))

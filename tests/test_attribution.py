@@ -182,3 +182,9 @@ def test_hedges_belong_to_the_writer() -> None:
     assert [h.text for h in reported.hedges] == []  # the speaker's modal
     writer = extract_text("The two sides reportedly never signed a treaty.")
     assert [h.text for h in writer.hedges] == ["reportedly"]
+
+
+def test_the_writers_comment_is_not_a_fact_stated_without_credit() -> None:
+    a = extract_text("Police said the bridge would reopen soon.", source="a")
+    b = extract_text("That is hardly reassuring, though.", source="b")
+    assert compare_attribution([a, b], People([a, b])) == []

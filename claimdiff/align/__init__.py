@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from claimdiff.align.candidates import ALL_PAIRS_LIMIT, candidate_pairs
+from claimdiff.align.candidates import ALL_PAIRS_LIMIT, candidate_pairs, not_claims
 from claimdiff.align.features import Prepared, pair_features, prepare
 from claimdiff.align.group import form_groups
 from claimdiff.align.model import load_model
@@ -104,7 +104,9 @@ def align_and_relate(
         [source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64
     )
     prep = prepare_claims(claims)
-    left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
+    left, right = candidate_pairs(
+        prep, sources, not_claims(claims), all_pairs_limit=all_pairs_limit
+    )
     prob = model.probability(pair_features(prep, left, right, skip=model.unused))
     groups = form_groups(sources, left, right, prob, cut)
     # Candidate pairs come sorted by (left, right), the order in which a group's pairs

@@ -6,6 +6,7 @@ from collections.abc import Collection, Sequence
 from itertools import combinations
 
 from claimdiff.extract.quotes import PRONOUNS
+from claimdiff.framing.opinion import is_opinion
 from claimdiff.models import Attribution, Claim, Finding, Role
 from claimdiff.people import People
 
@@ -44,6 +45,7 @@ def compare_attribution(
         if c.source not in credited
         and c.role is not Role.HEADLINE
         and c.id not in carried
+        and not is_opinion(c)  # the writer's comment states no fact to credit
         and not any(people.same(e.text, n) for e in c.entities for n in names)
     ]
     values = {s: describe(c, people) for s, c in credited.items()}
