@@ -238,18 +238,6 @@ class Report:
             return groups[:limit], len(groups) - limit
         return groups, 0
 
-    def shared_counts(self) -> dict[str, tuple[int, int]]:
-        """Per source: (claims in multi-source groups, claims found in no other source)."""
-        shared = {s.id: 0 for s in self.sources}
-        single = {s.id: 0 for s in self.sources}
-        for g in self.groups:
-            for src in g.sources:
-                if g.verdict is Verdict.SINGLE:
-                    single[src] += 1
-                else:
-                    shared[src] += 1
-        return {s: (shared[s], single[s]) for s in shared}
-
     @property
     def summary(self) -> dict[str, int]:
         counts = {v.value: 0 for v in Verdict}

@@ -20,7 +20,6 @@ _QUOTES = str.maketrans(
     }
 )
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:['.-][a-z0-9]+)*")
-_NUMBER_RE = re.compile(r"^\d[\d,.]*$")
 
 
 def normalise(text: str) -> str:
@@ -63,7 +62,3 @@ def content_of(tokens: list[str], keep: Container[str] = frozenset()) -> list[st
         for w in tokens
         if w not in STOPWORDS and (len(w) > 1 or w.isdigit())
     ]
-
-
-def is_number(word: str) -> bool:
-    return bool(_NUMBER_RE.match(word))

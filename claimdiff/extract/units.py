@@ -169,7 +169,3 @@ def base_unit(unit: Unit) -> str:
     if unit.dimension.startswith("currency:"):
         return unit.symbol
     return BASE_UNIT.get(unit.dimension, unit.symbol)
-
-
-def max_unit_words() -> int:
-    return max(len(form.split()) for form in UNITS)
