@@ -77,9 +77,11 @@ def f1(groups: list[list[int]] | list[tuple[int, ...]], truth: set[tuple[int, in
 def _child_compare(n_sources: int) -> dict[str, Any]:
     from benchmarks.synth import coverage
     from claimdiff.align import align_claims
+    from claimdiff.memory import tune_allocator
     from claimdiff.pipeline import Options, compare_sources
     from claimdiff.render.json import render_json
 
+    tune_allocator()  # as the CLI does
     cov = coverage(n_sources, CLAIMS, seed=n_sources)
     t = time.perf_counter()
     report = compare_sources(cov.sources, Options(workers=None))  # as the CLI runs it

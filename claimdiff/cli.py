@@ -88,6 +88,14 @@ def _errors() -> Iterator[None]:
         _fail("interrupted", ExitCode.BAD_INPUT)
 
 
+def _tune() -> None:
+    """This process runs one comparison and exits: let it keep memory it frees
+    (claimdiff/memory.py says why)."""
+    from claimdiff.memory import tune_allocator
+
+    tune_allocator()
+
+
 def _stdin_bytes(paths: list[str], max_bytes: int) -> bytes | None:
     if "-" not in paths:
         return None
@@ -181,6 +189,7 @@ def compare(
 ) -> None:
     """Compare two or more reports of one event."""
     with _errors():
+        _tune()
         from claimdiff.load import parse_assignments
         from claimdiff.models import Verdict
         from claimdiff.pipeline import Options, compare_sources

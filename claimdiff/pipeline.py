@@ -19,6 +19,7 @@ from claimdiff.extract import extract_facts
 from claimdiff.framing import analyse_framing, changes_of, chunks, gather_changes, pairs_to_read
 from claimdiff.framing.opinion import is_opinion
 from claimdiff.gcpause import no_cycle_collection
+from claimdiff.memory import tune_allocator
 from claimdiff.models import Claim, Report, Source, Verdict
 from claimdiff.people import People
 from claimdiff.procpool import process_pool
@@ -104,6 +105,12 @@ def _pool(
     if n == 1 or (workers is None and not big) or len(sources) < 2:
         yield None, 1
         return
-    # Workers live for one comparison: no cycle collection there either.
-    with process_pool(n, ["claimdiff.pipeline"], initializer=gc.disable) as pool:
+    with process_pool(n, ["claimdiff.pipeline"], initializer=_start_worker) as pool:
         yield pool, n
+
+
+def _start_worker() -> None:
+    # Workers live for one comparison: no cycle collection there either, and the
+    # memory they free stays theirs to reuse.
+    gc.disable()
+    tune_allocator()
