@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import compress
 
 from claimdiff.models import Group, Report, Role, Verdict
 
@@ -53,16 +54,25 @@ def coverage(report: Report) -> Coverage:
     rows += _single_blocks(report, ids)
     order = {cid: n for n, cid in enumerate(c.id for c in report.claims)}
     rows.sort(key=lambda r: (-r.carried_by, order[r.claims[0]]))
-    shared_groups = [(g, set(g.sources)) for g in report.groups if g.verdict is not Verdict.SINGLE]
+    shared = [g for g in report.groups if g.verdict is not Verdict.SINGLE]
+    carried: dict[str, list[int]] = {s: [] for s in ids}  # positions in ``shared``
+    for k, g in enumerate(shared):
+        for s in g.sources:
+            carried[s].append(k)
     only_here = Counter(g.sources[0] for g in report.groups if len(g.sources) == 1)
-    per_source = {
-        s: SourceCoverage(
-            shared=sum(s in members for _, members in shared_groups),
+    shared_ids = [g.id for g in shared]
+    per_source = {}
+    for s in ids:
+        # Each of 200 outlets omits most of thousands of groups: mark what it carries
+        # and let compress list the rest, rather than testing every pair in Python.
+        left_out = bytearray(b"\x01") * len(shared)
+        for k in carried[s]:
+            left_out[k] = 0
+        per_source[s] = SourceCoverage(
+            shared=len(carried[s]),
             only_here=only_here[s],
-            omitted=tuple(g.id for g, members in shared_groups if s not in members),
+            omitted=tuple(compress(shared_ids, left_out)),
         )
-        for s in ids
-    }
     return Coverage(tuple(rows), per_source, tuple(_leads(report)))
 
 

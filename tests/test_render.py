@@ -171,3 +171,17 @@ def test_max_groups_caps_coverage_rows_too() -> None:
     buf = StringIO()
     Console(file=buf, width=100, no_color=True).print(render_terminal(report))
     assert "more rows (raise --max-groups)" in buf.getvalue()
+
+
+def test_json_coverage_rows_are_encoded_as_json_dumps_would() -> None:
+    from claimdiff.coverage import Row
+    from claimdiff.render.json import _rows
+
+    rows = [
+        Row(("g1",), ('a"b:0', "Üst:3"), {'a"b': "carries", "Üst": "differs", "c\\d": "omits"}),
+        Row(("g2", "g3"), ("x:1",), {}),
+    ]
+    for row, text in zip(rows, _rows(rows), strict=True):
+        record = {"groups": list(row.groups), "claims": list(row.claims), "sources": row.status}
+        assert text == json.dumps(record, ensure_ascii=False)
+        assert json.loads(text) == record
