@@ -6,16 +6,24 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
-from claimdiff.align import align_and_relate
-from claimdiff.clean import clean_text
+from claimdiff.align import (
+    Alignment,
+    Related,
+    align_and_relate,
+    group_scored,
+    not_claims,
+    score_pairs,
+)
+from claimdiff.clean import CleanText, clean_text
 from claimdiff.compare import compare_groups, match_quotes
 from claimdiff.errors import InputError
-from claimdiff.extract import extract_facts
+from claimdiff.extract import extract_figures, extract_speech
 from claimdiff.framing import analyse_framing, changes_of, chunks, gather_changes, pairs_to_read
 from claimdiff.framing.opinion import is_opinion
 from claimdiff.gcpause import no_cycle_collection
@@ -42,31 +50,32 @@ class Options:
 
 def source_claims(source: Source) -> list[Claim]:
     """Clean, segment and extract one source: its claims in reading order."""
+    return extract_speech(*_first_half(source))
+
+
+def _first_half(source: Source) -> tuple[list[Claim], list[int], CleanText]:
+    """Claims with the facts alignment reads (figures, dates, names), and what
+    ``extract_speech`` needs to add the rest."""
     clean = clean_text(source.text)
-    claims = extract_facts(segment(source.id, clean), clean, source.published)
+    sentences = segment(source.id, clean)
+    claims = extract_figures(sentences, clean, source.published)
     if not claims:
         raise InputError(
             f"{source.path}: no sentences found (none left after removing page furniture)"
         )
-    return claims
+    return claims, [s.clean_start for s in sentences], clean
 
 
 def compare_sources(sources: Sequence[Source], options: Options = Options()) -> Report:
     """Run every stage after loading and return the report the renderers print."""
     with no_cycle_collection(), _pool(sources, options.workers) as (pool, n_workers):
         if pool is None:
-            per_source = [source_claims(s) for s in sources]
+            claims = [c for s in sources for c in source_claims(s)]
+            alignments, related = align_and_relate(claims, threshold=options.threshold)
         else:
-            # The workers take half a second to start (a fresh interpreter importing
-            # numpy): this process extracts the first tenth of the sources meanwhile.
-            own = len(sources) // 10
-            rest = sources[own:]
-            chunk = max(1, len(rest) // (4 * n_workers))
-            pending = pool.map(source_claims, rest, chunksize=chunk)  # submitted now
-            per_source = [source_claims(s) for s in sources[:own]]
-            per_source += pending
-        claims = [c for cs in per_source for c in cs]
-        alignments, related = align_and_relate(claims, threshold=options.threshold)
+            claims, alignments, related = _extract_and_align(
+                sources, pool, n_workers, options.threshold
+            )
         # On a pool the workers read the wording of the pairs while this process
         # compares the groups' facts.
         pairs = pairs_to_read(claims, alignments, related)
@@ -93,6 +102,41 @@ def compare_sources(sources: Sequence[Source], options: Options = Options()) -> 
         framing=tuple(framing),
         quotes=tuple(quotes),
     )
+
+
+def _extract_and_align(
+    sources: Sequence[Source], pool: ProcessPoolExecutor, n_workers: int, threshold: float | None
+) -> tuple[list[Claim], list[Alignment], list[Related]]:
+    """Extraction on the pool in two halves: alignment scores pairs on the first
+    (figures, dates and names: all it reads) while workers extract the second
+    (attributions, quotes, hedges: a quarter of extraction), on all cores but the
+    one aligning. Claims and groups are the same as ``source_claims`` and
+    ``align_and_relate`` give."""
+    # The workers take half a second to start (a fresh interpreter importing numpy):
+    # this process extracts the first tenth of the sources meanwhile.
+    own = len(sources) // 10
+    rest = sources[own:]
+    pending = pool.map(_figures_of, rest, chunksize=max(1, len(rest) // (4 * n_workers)))
+    firsts = [_figures_of(s) for s in sources[:own]]
+    firsts += pending
+    halves = [half for _, half in firsts]
+    size = -(-len(halves) // max(1, n_workers - 1))
+    speech = pool.map(_speech_of, [halves[k : k + size] for k in range(0, len(halves), size)])
+    scored = score_pairs([c for claims, _ in firsts for c in claims])
+    claims = [c for part in speech for claims in part for c in claims]
+    return claims, *group_scored(scored, not_claims(claims), threshold=threshold)
+
+
+def _figures_of(source: Source) -> tuple[list[Claim], bytes]:
+    """A pool task: the first half's claims, and all the second half needs, pickled
+    here (the main process hands it on to a worker without unpickling it)."""
+    first = _first_half(source)
+    return first[0], pickle.dumps(first, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _speech_of(halves: list[bytes]) -> list[list[Claim]]:
+    """A pool task: the second half of extraction for several sources."""
+    return [extract_speech(*pickle.loads(half)) for half in halves]
 
 
 @contextmanager

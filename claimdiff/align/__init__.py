@@ -8,8 +8,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from claimdiff.align.candidates import ALL_PAIRS_LIMIT, candidate_pairs, not_claims
-from claimdiff.align.features import Prepared, pair_features, prepare
+from claimdiff.align.candidates import ALL_PAIRS_LIMIT, BoolArray, candidate_pairs, not_claims
+from claimdiff.align.features import FloatArray, IntArray, Prepared, pair_features, prepare
 from claimdiff.align.group import form_groups
 from claimdiff.align.model import load_model
 from claimdiff.models import Claim
@@ -17,10 +17,14 @@ from claimdiff.models import Claim
 __all__ = [
     "Alignment",
     "Related",
+    "Scored",
     "align_and_relate",
     "align_claims",
     "claim_numbers",
+    "group_scored",
+    "not_claims",
     "prepare_claims",
+    "score_pairs",
 ]
 
 
@@ -95,24 +99,50 @@ def align_and_relate(
     """Groups, plus the looser pairs across sources that did not make a group (a
     sentence that covers two of another outlet's, a paraphrase below the threshold):
     framing analysis compares their wording too."""
-    if not claims:
-        return [], []
+    scored = score_pairs(claims, all_pairs_limit=all_pairs_limit)
+    return group_scored(scored, not_claims(claims), threshold=threshold)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """Candidate pairs of claims and the probability that each says the same thing."""
+
+    sources: IntArray  # each claim's source, numbered
+    left: IntArray
+    right: IntArray
+    probability: FloatArray
+
+
+def score_pairs(claims: Sequence[Claim], *, all_pairs_limit: int = ALL_PAIRS_LIMIT) -> Scored:
+    """Score the candidate pairs. Reads only each claim's text, names, figures and
+    dates, so it may run before attributions and quotes are extracted."""
     model = load_model()
-    cut = model.threshold if threshold is None else threshold
     source_index: dict[str, int] = {}
     sources = np.asarray(
         [source_index.setdefault(c.source, len(source_index)) for c in claims], dtype=np.int64
     )
     prep = prepare_claims(claims)
-    left, right = candidate_pairs(
-        prep, sources, not_claims(claims), all_pairs_limit=all_pairs_limit
-    )
+    left, right = candidate_pairs(prep, sources, all_pairs_limit=all_pairs_limit)
     prob = model.probability(pair_features(prep, left, right, skip=model.unused))
-    groups = form_groups(sources, left, right, prob, cut)
+    return Scored(sources, left, right, prob)
+
+
+def group_scored(
+    scored: Scored, skip: BoolArray, *, threshold: float | None = None
+) -> tuple[list[Alignment], list[Related]]:
+    """Groups and related pairs from scored pairs; claims marked in ``skip`` (see
+    ``not_claims``) take part in none."""
+    n = len(scored.sources)
+    if n == 0:
+        return [], []
+    cut = load_model().threshold if threshold is None else threshold
+    keep = ~(skip[scored.left] | skip[scored.right])
+    left, right, prob = scored.left[keep], scored.right[keep], scored.probability[keep]
+    groups = form_groups(scored.sources, left, right, prob, cut)
     # Candidate pairs come sorted by (left, right), the order in which a group's pairs
     # are listed too; bincount adds in that order, so each group's total is the same
     # sum as adding its pairs one by one (an unscored pair adds 0).
-    owner = np.empty(len(claims), dtype=np.int64)
+    owner = np.empty(n, dtype=np.int64)
     for k, g in enumerate(groups):
         owner[g] = k
     inside = owner[left] == owner[right]
@@ -124,8 +154,15 @@ def align_and_relate(
             continue
         n_pairs = len(g) * (len(g) - 1) // 2
         out.append(Alignment(tuple(g), round(total / n_pairs, 4)))
-    keep = prob >= cut * RELATED_SHARE
+    related_pair = prob >= cut * RELATED_SHARE
     related = list(
-        map(Related._make, zip(left[keep].tolist(), right[keep].tolist(), prob[keep].tolist()))
+        map(
+            Related._make,
+            zip(
+                left[related_pair].tolist(),
+                right[related_pair].tolist(),
+                prob[related_pair].tolist(),
+            ),
+        )
     )
     return out, related

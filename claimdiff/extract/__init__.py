@@ -20,13 +20,23 @@ from claimdiff.extract.quotes import PRONOUNS, find_quotes, quote_tail
 from claimdiff.models import Attribution, Claim, DateRef, Quantity, Quote, Role, Span
 from claimdiff.segment import Sentence
 
-__all__ = ["extract_facts"]
+__all__ = ["extract_facts", "extract_figures", "extract_speech"]
 
 
 def extract_facts(
     sentences: Sequence[Sentence], clean: CleanText, published: date | None
 ) -> list[Claim]:
     """Fill each claim's quantities, dates, quotes, attributions, names and hedges."""
+    first = extract_figures(sentences, clean, published)
+    return extract_speech(first, [s.clean_start for s in sentences], clean)
+
+
+def extract_figures(
+    sentences: Sequence[Sentence], clean: CleanText, published: date | None
+) -> list[Claim]:
+    """The first half of ``extract_facts``: figures, dates and names, which are all
+    that alignment reads. A large comparison aligns on these while its workers
+    extract the rest (``extract_speech``)."""
     body = " ".join(s.claim.text for s in sentences if s.claim.role is Role.BODY)
     known = mid_sentence_capitals(body)
     found_names = {
@@ -35,28 +45,16 @@ def extract_facts(
         if s.claim.role is Role.BODY
     }
     body_names = {n.text for names in found_names.values() for n in names}
-    context = _Context()
     out: list[Claim] = []
     for k, s in enumerate(sentences):
         claim = s.claim
         text = claim.text
-
-        def span(a: int, b: int, s: Sentence = s) -> tuple[int, int]:
-            return clean.to_original(s.clean_start + a, s.clean_start + b)
-
-        found_attr = find_attributions(text)
-        attributions = [
-            Attribution(context.resolve(a.who), a.title, a.verb, a.channel, *span(a.start, a.end))
-            for a in found_attr
-        ]
-        quotes = _quotes(claim, text, found_attr, context, span)
-        headline = claim.role is Role.HEADLINE
-        if headline:
+        span = _spans(clean, s.clean_start)
+        if claim.role is Role.HEADLINE:
             names = find_names(text, title_case=_title_case(text), known=known)
             names = [n for n in names if n.text in body_names] or names
         else:
             names = found_names[k]
-        context.remember([a for a in attributions if not a.channel], [n.text for n in names])
         out.append(
             replace(
                 claim,
@@ -71,8 +69,34 @@ def extract_facts(
                     )
                     for d in find_dates(text, published)
                 ),
-                quotes=tuple(quotes),
                 entities=tuple(Span(n.text, *span(n.start, n.end)) for n in names),
+            )
+        )
+    return out
+
+
+def extract_speech(claims: Sequence[Claim], starts: Sequence[int], clean: CleanText) -> list[Claim]:
+    """The second half of ``extract_facts``, on its first half's ``claims`` (``starts``:
+    where each sentence begins in ``clean``): who says what (attributions, quotes)
+    and the writer's hedges."""
+    context = _Context()
+    out: list[Claim] = []
+    for claim, start in zip(claims, starts, strict=True):
+        text = claim.text
+        span = _spans(clean, start)
+        found_attr = find_attributions(text)
+        attributions = [
+            Attribution(context.resolve(a.who), a.title, a.verb, a.channel, *span(a.start, a.end))
+            for a in found_attr
+        ]
+        quotes = _quotes(claim, text, found_attr, context, span)
+        context.remember(
+            [a for a in attributions if not a.channel], [e.text for e in claim.entities]
+        )
+        out.append(
+            replace(
+                claim,
+                quotes=tuple(quotes),
                 hedges=tuple(
                     Span(h.text, *span(h.start, h.end)) for h in _writers_hedges(text, found_attr)
                 ),
@@ -80,6 +104,15 @@ def extract_facts(
             )
         )
     return _join_running_quotes(out)
+
+
+def _spans(clean: CleanText, start: int) -> Callable[[int, int], tuple[int, int]]:
+    """Offsets in a sentence's cleaned text -> offsets in the original source."""
+
+    def span(a: int, b: int) -> tuple[int, int]:
+        return clean.to_original(start + a, start + b)
+
+    return span
 
 
 class _Context:

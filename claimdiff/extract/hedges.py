@@ -12,8 +12,11 @@ _HEDGE_RE = re.compile(
     r"\b(?:" + "|".join(re.escape(p) for p in sorted(_EVIDENTIAL, key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
-# The phrases as substrings: most sentences contain none and skip the pattern.
-_HEDGE_HINTS = tuple(p.casefold() for p in _EVIDENTIAL)
+# The phrases as plain substrings of the case-folded text: most sentences contain
+# none and skip the pattern. One search over all of them is several times faster
+# than testing each ("in" on 45 phrases), and reading wording runs it on tens of
+# thousands of phrases.
+_HEDGE_HINT_RE = re.compile("|".join(re.escape(p.casefold()) for p in _EVIDENTIAL))
 # Modals only in lower case: "May" is usually the month.
 _MODAL_RE = re.compile(r"\b(?:" + "|".join(MODAL_HEDGES) + r")\b")
 
@@ -27,8 +30,7 @@ class FoundHedge:
 
 
 def find_hedges(text: str) -> list[FoundHedge]:
-    lower = text.casefold()
-    hinted = any(h in lower for h in _HEDGE_HINTS)
+    hinted = _HEDGE_HINT_RE.search(text.casefold()) is not None
     matches = _HEDGE_RE.finditer(text) if hinted else ()
     out = [FoundHedge(m.start(), m.end(), m.group(), False) for m in matches]
     taken = [(h.start, h.end) for h in out]

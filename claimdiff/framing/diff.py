@@ -164,13 +164,19 @@ def evaluative_window(words: list[str], reach: int = 2) -> str:
 _LOADED = EVALUATIVE | LEGITIMACY
 
 
+@lru_cache(maxsize=100_000)
+def _phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words normalised one by one (every test of a change reads them)."""
+    return tuple(normalise(w) for w in phrase.split())
+
+
 def _bag(phrase: str) -> set[str]:
-    return {normalise(w) for w in phrase.split()} - {""}
+    return set(_phrase_words(phrase)) - {""}
 
 
 def _speech(phrase: str) -> set[str]:
     """Reporting verbs used as verbs: "claimed by Japan" is a participle, not speech."""
-    words = [normalise(w) for w in phrase.split()]
+    words = _phrase_words(phrase)
     return {
         w
         for i, w in enumerate(words)
@@ -209,7 +215,7 @@ def _hedges(phrase: str) -> frozenset[str]:
 def _modifier(phrase: str) -> bool:
     """Words that can modify a noun: no function words but a leading article or a 'by'
     ("claimed by Japan"), short, and no figures."""
-    words = [normalise(w) for w in phrase.split()]
+    words = _phrase_words(phrase)
     if words and words[0] in ("the", "a", "an"):
         words = words[1:]
     if len(words) > _LABEL_WORDS or any(w.isdigit() for w in words):
