@@ -145,19 +145,27 @@ def _split_lines(raw: str, masked: str) -> list[Line]:
     lines: list[Line] = []
     pos = block = 0
     for piece in masked.split("\n"):
-        tokens: list[Token] = []
-        prev_end = -1
-        for m in TOKEN_RE.finditer(piece):
-            # A token split only by cut characters stays attached to its neighbour.
-            attached = prev_end >= 0 and not piece[prev_end : m.start()].strip("\x00")
-            tokens.append((pos + m.start(), m.group(), attached))
-            prev_end = m.end()
+        if "\x00" in piece:
+            tokens = _cut_tokens(piece, pos)
+        else:  # most lines: tokens with spaces between are never attached
+            tokens = [(pos + m.start(), m.group(), False) for m in TOKEN_RE.finditer(piece)]
         original = raw[pos : pos + len(piece)]
         blank = not F.INVISIBLE_RE.sub("", original).strip()
         block += blank
         lines.append(Line(pos, original, tokens, blank, block=-1 if blank else block))
         pos += len(piece) + 1
     return lines
+
+
+def _cut_tokens(piece: str, pos: int) -> list[Token]:
+    tokens: list[Token] = []
+    prev_end = -1
+    for m in TOKEN_RE.finditer(piece):
+        # A token split only by cut characters stays attached to its neighbour.
+        attached = prev_end >= 0 and not piece[prev_end : m.start()].strip("\x00")
+        tokens.append((pos + m.start(), m.group(), attached))
+        prev_end = m.end()
+    return tokens
 
 
 def _strip_dateline(para: list[Line], removed: list[Removed]) -> list[Line]:
@@ -170,6 +178,9 @@ def _strip_dateline(para: list[Line], removed: list[Removed]) -> list[Line]:
     dateline = m.group().rstrip()
     removed.append(Removed(start, start + len(dateline), "dateline", dateline))
     return [Line(first.start, first.raw, rest, blank=False, block=first.block), *para[1:]]
+
+
+_GLUE_LEFT = frozenset(GLUE_LEFT)
 
 
 def _assemble(paragraphs: list[tuple[list[Line], Role]], removed: list[Removed]) -> CleanText:
@@ -186,7 +197,7 @@ def _assemble(paragraphs: list[tuple[list[Line], Role]], removed: list[Removed])
         for ln in para:
             for j, (offset, tok, attached) in enumerate(ln.tokens):
                 if prev_tok:
-                    glue = (attached and j > 0) or tok[0] in GLUE_LEFT
+                    glue = (attached and j > 0) or tok[0] in _GLUE_LEFT
                     # A hyphen at a line end is a wrap inside a compound word: keep it, no space.
                     glue = glue or (j == 0 and prev_tok[-1] == "-" and prev_tok[-2:-1].isalnum())
                     if not glue:

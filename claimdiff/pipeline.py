@@ -106,7 +106,7 @@ def compare_sources(sources: Sequence[Source], options: Options = Options()) -> 
 
 def _extract_and_align(
     sources: Sequence[Source], pool: ProcessPoolExecutor, n_workers: int, threshold: float | None
-) -> tuple[list[Claim], list[Alignment], list[Related]]:
+) -> tuple[list[Claim], list[Alignment], Related]:
     """Extraction on the pool in two halves: alignment scores pairs on the first
     (figures, dates and names: all it reads) while workers extract the second
     (attributions, quotes, hedges: a quarter of extraction), on all cores but the

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 
@@ -31,14 +30,17 @@ __all__ = [
 RELATED_SHARE = 0.5  # pairs at half the threshold or more count as related
 
 
-class Related(NamedTuple):
-    """A pair of claims that may say the same thing (there are hundreds of thousands
-    in a large comparison: a named tuple is several times cheaper to make than a
-    frozen dataclass)."""
+@dataclass(frozen=True)
+class Related:
+    """Pairs of claims that may say the same thing, as arrays in (left, right) order:
+    a large comparison has hundreds of thousands, too many for an object each."""
 
-    left: int
-    right: int
-    probability: float
+    left: IntArray
+    right: IntArray
+    probability: FloatArray
+
+    def __len__(self) -> int:
+        return len(self.left)
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,7 @@ def align_and_relate(
     *,
     threshold: float | None = None,
     all_pairs_limit: int = ALL_PAIRS_LIMIT,
-) -> tuple[list[Alignment], list[Related]]:
+) -> tuple[list[Alignment], Related]:
     """Groups, plus the looser pairs across sources that did not make a group (a
     sentence that covers two of another outlet's, a paraphrase below the threshold):
     framing analysis compares their wording too."""
@@ -129,12 +131,12 @@ def score_pairs(claims: Sequence[Claim], *, all_pairs_limit: int = ALL_PAIRS_LIM
 
 def group_scored(
     scored: Scored, skip: BoolArray, *, threshold: float | None = None
-) -> tuple[list[Alignment], list[Related]]:
+) -> tuple[list[Alignment], Related]:
     """Groups and related pairs from scored pairs; claims marked in ``skip`` (see
     ``not_claims``) take part in none."""
     n = len(scored.sources)
     if n == 0:
-        return [], []
+        return [], Related(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     cut = load_model().threshold if threshold is None else threshold
     keep = ~(skip[scored.left] | skip[scored.right])
     left, right, prob = scored.left[keep], scored.right[keep], scored.probability[keep]
@@ -154,15 +156,6 @@ def group_scored(
             continue
         n_pairs = len(g) * (len(g) - 1) // 2
         out.append(Alignment(tuple(g), round(total / n_pairs, 4)))
-    related_pair = prob >= cut * RELATED_SHARE
-    related = list(
-        map(
-            Related._make,
-            zip(
-                left[related_pair].tolist(),
-                right[related_pair].tolist(),
-                prob[related_pair].tolist(),
-            ),
-        )
-    )
+    close = prob >= cut * RELATED_SHARE
+    related = Related(left[close], right[close], prob[close])
     return out, related

@@ -14,6 +14,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -254,6 +255,7 @@ def pair_features(
     out = np.zeros((len(left), len(FEATURES)), dtype=np.float64)
     if len(left) == 0:
         return out
+    left_ids, right_ids = left.tolist(), right.tolist()
     rows, row_at = np.unique(left, return_inverse=True)
     cols, col_at = np.unique(right, return_inverse=True)
     # When the pairs fill most of their rows x columns (every pair of a story),
@@ -267,7 +269,7 @@ def pair_features(
                 [texts[i] for i in rows], [texts[j] for j in cols], scorer=scorer, workers=-1
             )
             return np.asarray(grid[row_at, col_at], dtype=np.float64) / 100.0
-        x, y = [texts[i] for i in left], [texts[j] for j in right]
+        x, y = _pick(texts, left_ids), _pick(texts, right_ids)
         return np.asarray(process.cpdist(x, y, scorer=scorer, workers=-1), dtype=np.float64) / 100.0
 
     strings = (
@@ -312,7 +314,7 @@ def word_lcs(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray:
 
     if len(left) == 0:
         return np.zeros(0)
-    x, y = [prep.word_codes[i] for i in left], [prep.word_codes[j] for j in right]
+    x, y = _pick(prep.word_codes, left.tolist()), _pick(prep.word_codes, right.tolist())
     common = np.asarray(
         process.cpdist(x, y, scorer=LCSseq.similarity, workers=-1), dtype=np.float64
     )
@@ -320,6 +322,14 @@ def word_lcs(prep: Prepared, left: IntArray, right: IntArray) -> FloatArray:
     shorter = np.minimum(lengths[left], lengths[right])
     out: FloatArray = np.divide(common, shorter, out=np.zeros(len(left)), where=shorter > 0)
     return out
+
+
+def _pick(texts: Sequence[str], ids: list[int]) -> Sequence[str]:
+    """``[texts[i] for i in ids]`` in C: hundreds of thousands of pairs."""
+    if len(ids) < 2:
+        return [texts[i] for i in ids]  # itemgetter of one index returns the item itself
+    picked: tuple[str, ...] = itemgetter(*ids)(texts)
+    return picked
 
 
 def _overlap(

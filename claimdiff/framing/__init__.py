@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+
+import numpy as np
 
 from claimdiff.align import Alignment, Related
 from claimdiff.framing.aliases import alias_entries
@@ -40,7 +41,7 @@ CHUNK = 2000  # pairs per task when a pool reads them: sending the texts then co
 
 
 def pairs_to_read(
-    claims: Sequence[Claim], alignments: Sequence[Alignment], related: Sequence[Related]
+    claims: Sequence[Claim], alignments: Sequence[Alignment], related: Related
 ) -> list[tuple[int, int]]:
     """The claim pairs whose wording is compared, in order: the members of each group
     and each claim's closest related pairs, from different sources."""
@@ -52,8 +53,9 @@ def pairs_to_read(
         else:  # a big group is read against its first claim: linear, not quadratic
             pairs |= {(min(m[0], b), max(m[0], b)) for b in m[1:]}
     taken = [0] * len(claims)  # related pairs each claim has so far
-    # Closest first; a reverse sort keeps equal probabilities in their given order.
-    for a, b, _ in sorted(related, key=itemgetter(2), reverse=True):
+    # Closest first; equal probabilities in their given order.
+    order = np.argsort(-related.probability, kind="stable")
+    for a, b in zip(related.left[order].tolist(), related.right[order].tolist()):
         if taken[a] < RELATED_PER_CLAIM and taken[b] < RELATED_PER_CLAIM:
             pairs.add((a, b))
             taken[a] += 1
@@ -94,7 +96,7 @@ def gather_changes(
 
 
 def classify_pairs(
-    claims: Sequence[Claim], alignments: Sequence[Alignment], related: Sequence[Related]
+    claims: Sequence[Claim], alignments: Sequence[Alignment], related: Related
 ) -> tuple[dict[int, list[Wording]], list[tuple[Claim, Claim, Change]]]:
     """Classified word changes: per group, and every pair's (all in this process)."""
     pairs = pairs_to_read(claims, alignments, related)
