@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from claimdiff.extract.hedges import find_hedges
 from claimdiff.lexicon import (
@@ -39,8 +40,11 @@ def normalise(text: str) -> str:
 MAX_PHRASE = 6  # longer replacements are rewordings, not word choices
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
+    """One phrase one version replaced, added or left out (a named tuple: reading a
+    large comparison makes tens of thousands, and a frozen dataclass is several
+    times slower to build)."""
+
     tag: str  # replace | insert | delete
     a: str  # the phrase in the first claim ("" for an insertion)
     b: str  # the phrase in the second claim ("" for a deletion)
@@ -52,7 +56,8 @@ class Change:
 @dataclass(frozen=True)
 class _Words:
     surface: list[str]
-    norm: list[str]
+    norm: list[str]  # each surface word normalised ("" for punctuation alone)
+    keys: list[str]  # ``norm``, with punctuation kept as it is: what the diff aligns
     capitalised: frozenset[str]  # normalised words written capitalised after the first
 
 
@@ -60,9 +65,16 @@ class _Words:
 def _words(text: str) -> _Words:
     """A claim's words, cached: a claim is compared with several others."""
     surface = _WORD_RE.findall(text)
-    norm = [normalise(w) or w for w in surface]
-    caps = frozenset(n for w, n in zip(surface[1:], norm[1:]) if w[:1].isupper())
-    return _Words(surface, norm, caps)
+    norm = [normalise(w) for w in surface]
+    keys = [n or w for n, w in zip(norm, surface)]
+    caps = frozenset(n for w, n in zip(surface[1:], keys[1:]) if w[:1].isupper())
+    return _Words(surface, norm, keys, caps)
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    """Do two runs of normalised words read the same? (normalise() of each phrase
+    joined, without normalising the phrase again: tokens never cross a space)."""
+    return " ".join(filter(None, a)) == " ".join(filter(None, b))
 
 
 def word_changes(a: str, b: str) -> list[Change]:
@@ -70,7 +82,7 @@ def word_changes(a: str, b: str) -> list[Change]:
     from rapidfuzz.distance import Levenshtein
 
     wa, wb = _words(a), _words(b)
-    sa, na, sb, nb = wa.surface, wa.norm, wb.surface, wb.norm
+    sa, na, sb, nb = wa.surface, wa.keys, wb.surface, wb.keys
     # Adjacent edits are one change: "explained" -> "told journalists", not two.
     runs: list[list[int]] = []  # [src_start, src_end, dest_start, dest_end, is_equal]
     for op in Levenshtein.opcodes(na, nb):
@@ -83,10 +95,10 @@ def word_changes(a: str, b: str) -> list[Change]:
     for i, (a0, a1, b0, b1, equal) in enumerate(runs):
         if equal:
             continue
+        if _same_words(wa.norm[a0:a1], wb.norm[b0:b1]):
+            continue  # only case or punctuation differs
         pa = " ".join(sa[a0:a1]).strip(',.;:“”"')
         pb = " ".join(sb[b0:b1]).strip(',.;:“”"')
-        if normalise(pa) == normalise(pb):
-            continue  # only case or punctuation differs
         tag = "replace" if pa and pb else "insert" if pb else "delete"
         after = runs[i + 1] if i + 1 < len(runs) else None
         before = runs[i - 1] if i else None
