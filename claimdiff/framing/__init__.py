@@ -37,7 +37,9 @@ SMALL_GROUP = 4  # groups up to this size compare every pair of their claims
 RELATED_PER_CLAIM = 3  # a claim's closest related pairs are enough to show its wording
 
 
-CHUNK = 2000  # pairs per task when a pool reads them: sending the texts then costs little
+# Pairs per task when a pool reads them: small enough that the workers finish close
+# together (the last task is the wait), large enough that sending the texts costs little.
+CHUNK = 500
 
 
 def pairs_to_read(
