@@ -20,8 +20,11 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
 _UNIT_FORMS = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
+# Every figure starts with a digit or a currency symbol: the lookahead rejects any
+# other position at once, before the currency alternatives are each tried there.
+_FIRST = "".join(sorted({re.escape(c[0]) for c in CURRENCY_PREFIXES}))
 _QUANTITY_RE = re.compile(
-    rf"(?:(?P<cur>{_CUR})\s?)?(?P<num>{_NUM})"
+    rf"(?=[\d{_FIRST}])(?:(?P<cur>{_CUR})\s?)?(?P<num>{_NUM})"
     rf"(?:\s*(?:-|–|—|to|or)\s*(?:{_CUR})?(?P<num2>{_NUM}))?"
     rf"(?:\s?(?P<scale>{_SCALE})(?![\w]))?"
     rf"(?:(?P<hyphen>-)?(?P<space>\s?)(?P<unit>{_UNIT_FORMS})(?![\w/]))?",
@@ -62,6 +65,12 @@ _NUMBER_WORD_RE = re.compile(
     r"\b(?:dozens?|scores|hundreds?|thousands?|millions?|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
     re.IGNORECASE,
+)
+# Substrings every number word contains, tested on the case-folded sentence (as
+# IGNORECASE folds) before the pattern: a few times cheaper, and never drops a match.
+_NUMBER_WORD_HINTS = tuple(
+    "dozen score hundred thousand million one two three four five six seven eight nine ten "
+    "eleven twelve teen twenty thirty forty fifty sixty seventy eighty ninety".split()
 )
 _QUALIFIERS = (
     (
@@ -130,7 +139,9 @@ def find_quantities(text: str) -> list[Found]:
             found.append(q)
             cursor = q.end
     taken = [(q.start, q.end) for q in found]
-    for m in _WORD_NUM_RE.finditer(text) if _NUMBER_WORD_RE.search(text) else ():
+    folded = text.casefold()
+    spelled = any(h in folded for h in _NUMBER_WORD_HINTS) and _NUMBER_WORD_RE.search(text)
+    for m in _WORD_NUM_RE.finditer(text) if spelled else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         q = _spelled(text, m)
