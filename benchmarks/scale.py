@@ -49,17 +49,33 @@ def _child(args: list[str]) -> dict[str, Any]:
     return result
 
 
+# A process's peak RSS counts the memory of the process it was started from (the
+# kernel records the old address space's peak at exec), so commands are started
+# from this small launcher, never from the benchmark process itself.
+_LAUNCHER = """
+import os, subprocess, sys, time
+t = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+_, status, usage = os.wait4(proc.pid, 0)
+print(time.perf_counter() - t, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def _timed(cmd: list[str], runs: int) -> tuple[float, float]:
     """Median wall seconds and peak RSS (MB) of a command, each run a fresh process."""
     times, peaks = [], []
     for _ in range(runs):
-        t = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - t)
-        if os.waitstatus_to_exitcode(status) != 0:
+        out = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, *cmd],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            text=True,
+            check=True,
+        ).stdout.split()
+        if int(out[2]) != 0:
             raise RuntimeError(f"{' '.join(cmd)} failed")
-        peaks.append(usage.ru_maxrss / 1024)
+        times.append(float(out[0]))
+        peaks.append(int(out[1]) / 1024)
     return statistics.median(times), max(peaks)
 
 
