@@ -22,6 +22,9 @@ _QUOTES = str.maketrans(
 _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:['.-][a-z0-9]+)*")
 
 
+_DIGIT_COMMA_RE = re.compile(r"\d,\d")
+
+
 def normalise(text: str) -> str:
     """Lower-case words and numbers separated by single spaces, punctuation gone."""
     return " ".join(words(text))
@@ -29,12 +32,14 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     lowered = text.translate(_QUOTES).lower()
-    out = []
-    for w in _WORD_RE.findall(lowered):
-        if w.endswith("'s"):
-            w = w[:-2]
-        out.append(w.replace(",", ""))
-    return out
+    found: list[str] = _WORD_RE.findall(lowered)
+    # Passes only where needed: this runs on every claim and phrase. (No word has both
+    # a possessive and a comma: commas are inside figures, "1,000".)
+    if "'s" in lowered:
+        found = [w[:-2] if w.endswith("'s") else w for w in found]
+    if _DIGIT_COMMA_RE.search(lowered):
+        found = [w.replace(",", "") for w in found]
+    return found
 
 
 @lru_cache(maxsize=65536)
