@@ -17,6 +17,10 @@ _ALIAS_RE = re.compile(
 )
 
 
+# What every alias phrase above contains ("refers to", "calls", "known as", "dubbed"...).
+_ALIAS_WORDS = ("refer", "call", "know", "describ", "dubbed")
+
+
 def _family(name: str) -> set[str]:
     """Words of a name, singular, so "Kurils" and "Kuril Islands" meet."""
     return {w[:-1] if w.endswith("s") else w for w in normalise(name).split() if len(w) > 3}
@@ -25,6 +29,8 @@ def _family(name: str) -> set[str]:
 def alias_entries(claims: Sequence[Claim], order: Sequence[str]) -> list[Framing]:
     pairs: list[tuple[set[str], str, str]] = []  # (family of X, the alias as words, claim id)
     for c in claims:
+        if not any(word in c.text for word in _ALIAS_WORDS):
+            continue  # most sentences: a cheap test instead of the pattern
         for m in _ALIAS_RE.finditer(c.text):
             before = [e for e in c.entities if e.text in c.text[: m.start()]]
             if not before:

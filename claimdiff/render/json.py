@@ -75,6 +75,11 @@ def _layout(value: Any, depth: int) -> str:
     return _compact(value)
 
 
+# json.dumps(value, ensure_ascii=False), without building an encoder for each of the
+# tens of thousands of records of a large report.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 class _Encoded(str):
     """A record already encoded as compact JSON (coverage rows, see ``_rows``)."""
 
@@ -82,7 +87,7 @@ class _Encoded(str):
 def _compact(value: Any) -> str:
     if isinstance(value, _Encoded):
         return value
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODE(value)
 
 
 def _rows(rows: Sequence[Row]) -> list[_Encoded]:
