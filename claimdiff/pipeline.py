@@ -8,7 +8,7 @@ import gc
 import os
 import pickle
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
@@ -112,13 +112,21 @@ def _extract_and_align(
     (attributions, quotes, hedges: a quarter of extraction), on all cores but the
     one aligning. Claims and groups are the same as ``source_claims`` and
     ``align_and_relate`` give."""
-    # The workers take half a second to start (a fresh interpreter importing numpy):
-    # this process extracts the first tenth of the sources meanwhile.
+    # The workers take half a second to start (their forkserver imports claimdiff and
+    # numpy), and submitting the first task waits for that: it is submitted from a
+    # thread while this process extracts the first tenth of the sources.
     own = len(sources) // 10
     rest = sources[own:]
-    pending = pool.map(_figures_of, rest, chunksize=max(1, len(rest) // (4 * n_workers)))
-    firsts = [_figures_of(s) for s in sources[:own]]
-    firsts += pending
+    # Small chunks (about 16 per worker), so the workers finish close together.
+    chunk = max(1, len(rest) // (16 * n_workers))
+
+    def submit() -> Iterator[tuple[list[Claim], bytes]]:
+        return pool.map(_figures_of, rest, chunksize=chunk)
+
+    with ThreadPoolExecutor(1) as starter:
+        pending = starter.submit(submit)
+        firsts = [_figures_of(s) for s in sources[:own]]
+        firsts += pending.result()
     halves = [half for _, half in firsts]
     size = -(-len(halves) // max(1, n_workers - 1))
     speech = pool.map(_speech_of, [halves[k : k + size] for k in range(0, len(halves), size)])
