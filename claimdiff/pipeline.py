@@ -158,7 +158,13 @@ def _pool(
         yield None, 1
         return
     with process_pool(n, ["claimdiff.pipeline"], initializer=_start_worker) as pool:
-        yield pool, n
+        try:
+            yield pool, n
+        except BaseException:
+            # A bad source (or Ctrl-C) ends the comparison: drop the queued tasks
+            # rather than extracting every other source before saying so.
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
 
 
 def _start_worker() -> None:

@@ -113,3 +113,18 @@ def test_two_half_extraction_on_a_pool_gives_the_same_report() -> None:
     pooled = compare_sources(sources, Options(workers=3))
     assert any(c.attributions for c in pooled.claims)  # the second half did run
     assert render_json(pooled) == render_json(serial)
+
+
+def test_a_bad_source_on_a_pool_stops_the_comparison_with_its_error() -> None:
+    from dataclasses import replace
+
+    import pytest
+
+    from benchmarks.synth import coverage
+    from claimdiff.errors import InputError
+    from claimdiff.pipeline import Options, compare_sources
+
+    sources = list(coverage(12, 10, seed=4).sources)
+    sources[7] = replace(sources[7], text="Share on Facebook\n\nRead more\n")  # furniture only
+    with pytest.raises(InputError, match="no sentences found"):
+        compare_sources(sources, Options(workers=2))
