@@ -112,7 +112,7 @@ def _cut_inline(raw: str, removed: list[Removed]) -> str:
 
     if front := F.FRONT_MATTER_RE.match(raw):
         cut(front.start(), front.end(), "front matter")
-    for m in F.MD_LINK_RE.finditer(raw):
+    for m in F.MD_LINK_RE.finditer(raw) if "](" in raw else ():
         label = " ".join(m.group(1).split())
         # Images and share/copy buttons lose their text; other links keep it.
         if m.group().startswith("!") or not label or F.UI_LINE_RE.match(label):
@@ -120,10 +120,13 @@ def _cut_inline(raw: str, removed: list[Removed]) -> str:
         elif all(keep[m.start() : m.end()]):
             cut(m.start(), m.start(1), "link")
             cut(m.end(1), m.end(), "link")
-    for rx, reason in F.INLINE_CUTS:
+    folded = raw.casefold()
+    for rx, reason, hints in F.INLINE_CUTS:
+        if hints and not any(h in (folded if h.islower() else raw) for h in hints):
+            continue  # none of what the pattern needs: skip the scan of the whole page
         for m in rx.finditer(raw):
             cut(m.start(), m.end(), reason)
-    for m in F.EMPHASIS_RE.finditer(raw):
+    for m in F.EMPHASIS_RE.finditer(raw) if "*" in raw or "_" in raw else ():
         cut(m.start(1), m.end(1), "markup")
         cut(m.end(2), m.end(), "markup")
     for m in F.INVISIBLE_RE.finditer(raw):  # soft hyphens, zero-width spaces

@@ -45,13 +45,15 @@ LIST_MARK_RE = re.compile(rf"^[ \t]*(?:(?:>[ \t]?)+{_ITEM_MARK}?|{_ITEM_MARK})",
 FRONT_MATTER_RE = re.compile(r"\A\s*---[ \t]*\r?\n(?:.*\n){0,80}?(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)")
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-# Cut after markdown links, which keep their text.
-INLINE_CUTS = (
-    (URL_RE, "link"),
-    (LINK_MARKER_RE, "link"),
-    (NEW_TAB_RE, "link"),
-    (HEADING_MARK_RE, "markup"),
-    (LIST_MARK_RE, "markup"),
+# Cut after markdown links, which keep their text. Each with the substrings one of
+# which any match contains (lower-case ones are looked for case-folded; none: always
+# scanned), so a page without them skips the pattern.
+INLINE_CUTS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (URL_RE, "link", ("http://", "https://", "www.")),
+    (LINK_MARKER_RE, "link", ("[",)),
+    (NEW_TAB_RE, "link", ("open",)),
+    (HEADING_MARK_RE, "markup", ("#",)),
+    (LIST_MARK_RE, "markup", ()),
 )
 
 # --- Whole lines of page chrome ---------------------------------------------------

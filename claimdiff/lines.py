@@ -62,7 +62,15 @@ def blocks_of(lines: list[Line]) -> list[list[Line]]:
 
 
 def _terminal(text: str) -> bool:
-    return bool(F.TERMINAL_RE.search(text))
+    """``F.TERMINAL_RE`` read from the end of the line (a search tries every position
+    of a paragraph-long line): a sentence end, maybe inside closing quotes or brackets."""
+    if text.endswith(('"', "”")):
+        return True
+    return text.rstrip(_CLOSERS)[-1:] in _ENDS
+
+
+_CLOSERS = "\"”’')]"
+_ENDS = (".", "!", "?", "…")
 
 
 def _continues(text: str) -> bool:
@@ -129,14 +137,15 @@ def _line_reason(lines: list[Line], i: int) -> str | None:
         return "related"  # a teaser headline may end in "?" or "!", never in a full stop
     if n <= 12 and alone and F.PLACE_DATE_LINE_RE.match(text):
         return "dateline"
-    if F.CONSENT_LINE_RE.search(text):
+    folded = text.casefold()
+    if ("cookie" in folded or "click" in folded) and F.CONSENT_LINE_RE.search(text):
         return "consent"
     if n <= 30 and ends_here and F.CREDITS_LINE_RE.search(text):
         return "credits"
     by = F.BYLINE_RE.match(text) or (alone and F.TITLE_LINE_RE.search(text))
     if n <= 10 and not terminal and by:
         return "byline"
-    if F.EMAIL_RE.search(text) and (n <= 15 or F.CONTACT_START_RE.match(text)):
+    if "@" in text and F.EMAIL_RE.search(text) and (n <= 15 or F.CONTACT_START_RE.match(text)):
         return "contact"
     if not any(c.isalpha() for c in text) and alone and not _continues(text):
         return "rule"  # rules, bullets, list numbers left by removed links
