@@ -111,6 +111,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_ALL_NEEDS = frozenset(h for needs in _NEEDS.values() for h in needs)
 _TRIGGER_HINTS = (*_MONTH_HINTS, "day", "tonight", "tomorrow", "week", "month", "year")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -125,9 +126,10 @@ def find_dates(text: str, published: date | None) -> list[FoundDate]:
     future: bool | None = None  # looked for once a date is found
     taken: list[tuple[int, int]] = []
     out: list[FoundDate] = []
+    present = {h for h in _ALL_NEEDS if h in lower}  # each substring tested once
     for kind, rx in _PATTERNS:
         needs = _NEEDS.get(kind)
-        if needs is not None and not any(n in lower for n in needs):
+        if needs is not None and present.isdisjoint(needs):
             continue
         for m in rx.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
