@@ -29,6 +29,7 @@ from claimdiff.lines import (
     paragraph_roles,
 )
 from claimdiff.models import Role
+from claimdiff.textnorm import fold_case
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _cut_inline(raw: str, removed: list[Removed]) -> str:
         elif all(keep[m.start() : m.end()]):
             cut(m.start(), m.start(1), "link")
             cut(m.end(1), m.end(), "link")
-    folded = raw.casefold()
+    folded = fold_case(raw)
     for rx, reason, hints in F.INLINE_CUTS:
         if hints and not any(h in (folded if h.islower() else raw) for h in hints):
             continue  # none of what the pattern needs: skip the scan of the whole page

@@ -16,6 +16,7 @@ from itertools import groupby
 
 from claimdiff import furniture as F
 from claimdiff.models import Role
+from claimdiff.textnorm import fold_case
 
 TOKEN_RE = re.compile(r"[^\s\x00]+")  # \x00 stands for a cut character
 GLUE_LEFT = tuple(",.;:!?)]”’%")  # tokens that attach to the previous one across a cut
@@ -137,7 +138,7 @@ def _line_reason(lines: list[Line], i: int) -> str | None:
         return "related"  # a teaser headline may end in "?" or "!", never in a full stop
     if n <= 12 and alone and F.PLACE_DATE_LINE_RE.match(text):
         return "dateline"
-    folded = text.casefold()
+    folded = fold_case(text)
     if ("cookie" in folded or "click" in folded) and F.CONSENT_LINE_RE.search(text):
         return "consent"
     if n <= 30 and ends_here and F.CREDITS_LINE_RE.search(text):

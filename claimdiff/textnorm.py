@@ -24,6 +24,17 @@ _WORD_RE = re.compile(r"\d+(?:[.,]\d+)*|[a-z0-9]+(?:['.-][a-z0-9]+)*")
 
 _DIGIT_COMMA_RE = re.compile(r"\d,\d")
 
+# re.IGNORECASE also reads the dotted capital I and the dotless i as "i", and the
+# long s as "s" (the Kelvin sign lower-cases to "k" already); str.lower() does not.
+_AS_IGNORECASE = str.maketrans({"\u0307": None, "\u0131": "i", "\u017f": "s"})
+
+
+def fold_case(text: str) -> str:
+    """Lower case as a case-insensitive pattern sees letters: text a pattern matched
+    case-insensitively ("FİVE", "ſix") can then be looked up in a lower-case table,
+    and a lower-case substring test ("five" in ...) never misses what it matches."""
+    return text.lower().translate(_AS_IGNORECASE)
+
 
 def normalise(text: str) -> str:
     """Lower-case words and numbers separated by single spaces, punctuation gone."""

@@ -194,3 +194,17 @@ def test_headlines_are_never_candidates() -> None:
     left, right = candidate_pairs(prepare_claims(cs), src, not_claims(cs))
     assert 0 not in left.tolist() + right.tolist() and len(left) == 6
     assert all(0 not in g.members or len(g.members) == 1 for g in align_claims(cs))
+
+
+def test_a_pairs_probability_does_not_depend_on_its_batch() -> None:
+    import numpy as np
+
+    from claimdiff.align.model import load_model
+
+    model = load_model()
+    rng = np.random.default_rng(7)
+    x = rng.random((1003, len(model.features)))
+    together = model.probability(x)
+    for k in (0, 1, 500, 999, 1000, 1001, 1002):  # rows at every position of a batch's tail
+        assert model.probability(x[k : k + 1])[0] == together[k]
+        assert model.probability(x[k:])[0] == together[k]

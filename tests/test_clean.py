@@ -495,3 +495,14 @@ def test_title_case_datelines_and_place_date_lines() -> None:
 def test_question_teaser_is_removed() -> None:
     text = cleaned(f"{BODY}\n\nRead more: Who is the man behind the protests?\n\n{BODY}")
     assert "Who is the man" not in text
+
+
+def test_a_consent_line_is_furniture_whatever_letters_spell_cookies() -> None:
+    text = (
+        "The council approved the budget on Tuesday after a long debate.\n\n"
+        "This site uses COOKİES to improve your experience and show ads.\n\n"
+        "The mayor said the new bus routes would start by the summer."
+    )
+    cleaned = clean_text(text)
+    assert "COOKİES" not in cleaned.text
+    assert [r.reason for r in cleaned.removed] == ["consent"]

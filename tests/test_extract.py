@@ -171,3 +171,19 @@ def test_extract_text_for_a_free_sentence() -> None:
     assert [e.text for e in c.entities] == ["Lagos"]
     assert c.quantities[0].measure == "people"
     assert c.dates[0].text == "Monday"
+
+
+def test_case_insensitive_matches_are_looked_up_as_the_pattern_read_them() -> None:
+    from datetime import date
+
+    from claimdiff.extract.dates import find_dates
+    from claimdiff.extract.quantities import find_quantities
+    from claimdiff.textnorm import fold_case
+
+    assert fold_case("FİVE ſix KM ıt") == "five six km it"
+    (miles,) = find_quantities("The border is 5 MİLES away.")
+    assert (miles.value, miles.unit and miles.unit.symbol) == (5.0, "mi")
+    (six,) = find_quantities("ſix people died.")
+    assert six.value == 6.0
+    (friday,) = find_dates("The talks ended last FRİDAY.", date(2024, 3, 15))
+    assert friday.value == "2024-03-08"

@@ -64,3 +64,35 @@ def test_news_like_text(text: str, published: date | None) -> None:
 @given(NEWSY)
 def test_deterministic(text: str) -> None:
     assert extract_text(text) == extract_text(text)
+
+
+# Letters a case-insensitive pattern reads as ASCII ones ("İ" and "ı" as "i", "ſ"
+# as "s", the Kelvin sign as "k") inside the words the extractors look up in tables.
+FOLDED = st.lists(
+    st.sampled_from(
+        [
+            *list("0123456789 ,.İıſK"),
+            "FİVE ",
+            "ſix ",
+            "MİLES",
+            " KM",
+            "BİLLİON",
+            "last ",
+            "FRİDAY",
+            "next MONTH",
+            "TOMORROW",
+            " people",
+            "ſeveral hundred ",
+            "COOKİES",
+        ]
+    ),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(FOLDED, st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2040, 1, 1))))
+def test_letters_that_case_insensitive_patterns_fold(text: str, published: date | None) -> None:
+    claim = extract_text(text, published=published)  # used to raise KeyError / ValueError
+    for fact in (*claim.quantities, *claim.dates):
+        assert 0 <= fact.start <= fact.end <= len(text)

@@ -29,7 +29,13 @@ class Model:
     def probability(self, x: NDArray[np.float64]) -> NDArray[np.float64]:
         if x.shape[0] == 0:
             return np.zeros(0)
-        z = x @ np.asarray(self.weights) + self.bias
+        # Column by column, not ``x @ w``: a BLAS product may round a row differently
+        # depending on where it sits in the batch, and a pair's probability must not
+        # depend on which other pairs are scored with it.
+        z = np.full(x.shape[0], self.bias)
+        for j, w in enumerate(self.weights):
+            if w != 0.0:
+                z += x[:, j] * w
         return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
 
     @property

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from claimdiff.lexicon import MONTH_ABBR, MONTHS, WEEKDAYS
+from claimdiff.textnorm import fold_case
 
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
 _MONTH_ABBRS = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -117,7 +118,7 @@ _DIGIT_RE = re.compile(r"\d")
 
 
 def find_dates(text: str, published: date | None) -> list[FoundDate]:
-    lower = text.casefold()  # as IGNORECASE folds: "ſ" is an "s"
+    lower = fold_case(text)  # as IGNORECASE folds: "ſ" is an "s"
     # Substring tests first: cheaper than the trigger pattern, and never false negatives.
     if not _DIGIT_RE.search(text) and not (
         any(h in lower for h in _TRIGGER_HINTS) and _TRIGGER_RE.search(text)
@@ -158,7 +159,7 @@ def _core_start(kind: str, m: re.Match[str]) -> int:
     """Report "February" for "in February": the preposition is not part of the date."""
     if kind == "prep_month":
         return m.start("month")
-    if kind == "rel_weekday" and m.group("rel").lower() in _PREPOSITIONS:
+    if kind == "rel_weekday" and fold_case(m.group("rel")) in _PREPOSITIONS:
         return m.start("weekday")
     return m.start()
 
@@ -166,7 +167,7 @@ def _core_start(kind: str, m: re.Match[str]) -> int:
 def _month(m: re.Match[str]) -> int:
     if "mnum" in m.re.groupindex and m.group("mnum"):
         return int(m.group("mnum"))
-    name = m.group("month").rstrip(".").lower()
+    name = fold_case(m.group("month").rstrip("."))
     return MONTH_ABBR[name[:4] if name.startswith("sept") else name[:3]]
 
 
@@ -202,21 +203,21 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None, future: bool) -> obj
             return None
         return _day(_year_for(pub, month, day, future), month, day)
     if kind == "rel_month":
-        return _relative_month(g["rel"].lower(), _month(m), pub)
+        return _relative_month(fold_case(g["rel"]), _month(m), pub)
     if kind == "rel_unit":
-        return _relative_unit(g["rel"].lower(), g["unit"].lower(), pub)
+        return _relative_unit(fold_case(g["rel"]), fold_case(g["unit"]), pub)
     if kind in ("rel_weekday", "weekday"):
-        rel = (g.get("rel") or "").lower()
-        return _weekday(WEEKDAYS.index(g["weekday"].lower()), rel, pub, future)
+        rel = fold_case(g.get("rel") or "")
+        return _weekday(WEEKDAYS.index(fold_case(g["weekday"])), rel, pub, future)
     if kind == "deictic":
         if pub is None:
             return None
-        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[g["word"].lower()]
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[fold_case(g["word"])]
         return (pub + timedelta(days=shift)).isoformat()
     if kind == "prep_month":
         if m.group("month") == "May" and g["prep"] in ("by",):
             return _SKIP
-        past = g["prep"].lower() in ("since", "after")
+        past = fold_case(g["prep"]) in ("since", "after")
         return _month_in_tense(pub, _month(m), future and not past)
     if kind == "year":
         return g["year"]

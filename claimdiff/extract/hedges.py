@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from claimdiff.lexicon import HEDGE_PHRASES, MODAL_HEDGES
+from claimdiff.textnorm import fold_case
 
 _EVIDENTIAL = [p for p in HEDGE_PHRASES if p != "according to"]
 _HEDGE_RE = re.compile(
@@ -30,7 +31,7 @@ class FoundHedge:
 
 
 def find_hedges(text: str) -> list[FoundHedge]:
-    hinted = _HEDGE_HINT_RE.search(text.casefold()) is not None
+    hinted = _HEDGE_HINT_RE.search(fold_case(text)) is not None
     matches = _HEDGE_RE.finditer(text) if hinted else ()
     out = [FoundHedge(m.start(), m.end(), m.group(), False) for m in matches]
     taken = [(h.start, h.end) for h in out]

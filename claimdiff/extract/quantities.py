@@ -15,6 +15,7 @@ from claimdiff.extract.units import (
     base_unit,
 )
 from claimdiff.lexicon import MONTHS, STOPWORDS
+from claimdiff.textnorm import fold_case
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
@@ -139,7 +140,7 @@ def find_quantities(text: str) -> list[Found]:
             found.append(q)
             cursor = q.end
     taken = [(q.start, q.end) for q in found]
-    folded = text.casefold()
+    folded = fold_case(text)
     spelled = any(h in folded for h in _NUMBER_WORD_HINTS) and _NUMBER_WORD_RE.search(text)
     for m in _WORD_NUM_RE.finditer(text) if spelled else ():
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -187,19 +188,19 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
     if _NUMBER_SIGN_RE.search(before):
         return None
     label = _LABEL_RE.search(before)
-    if label and not cur and label.group(1).lower() not in _LEAD_WORDS:
+    if label and not cur and fold_case(label.group(1)) not in _LEAD_WORDS:
         return None  # a name with a number: "Article 5", "Boeing 737", "Apollo 11"
     spaced = m.group("space") and not m.group("hyphen")
     if (
         unit_form
-        and unit_form.lower() in GLUED_ONLY
+        and fold_case(unit_form) in GLUED_ONLY
         and spaced
-        and (unit_form.lower() != "m" or not cur)
+        and (fold_case(unit_form) != "m" or not cur)
     ):
         end = m.start("unit") - len(m.group("space"))
         unit_form = None
-    if scale and scale.lower() in MONEY_ONLY_SCALES and not cur:
-        if unit_form or scale.lower() not in UNITS:
+    if scale and fold_case(scale) in MONEY_ONLY_SCALES and not cur:
+        if unit_form or fold_case(scale) not in UNITS:
             return None
         unit_form, scale = scale, None  # "a 5m wall": metres, not millions
     value = _number(m.group("num"))
@@ -213,8 +214,8 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
             return None  # a day of the month
     if num2 and _YEAR_RE.fullmatch(m.group("num")) and not has_unit:
         return None  # 2015-16 style year spans
-    factor = SCALES[scale.lower()] if scale else 1.0
-    unit = UNITS[unit_form.lower()] if unit_form else None
+    factor = SCALES[fold_case(scale)] if scale else 1.0
+    unit = UNITS[fold_case(unit_form)] if unit_form else None
     if cur:
         code = CURRENCY_PREFIXES[cur.upper()]  # the pattern ignores case: "a$" is A$
         unit = Unit(code, "currency:" + code, 1.0)
@@ -231,10 +232,10 @@ def _numeric(text: str, m: re.Match[str]) -> Found | None:
         if m2 and not num2:
             low = value
             high = _number(m2.group("n")) * (
-                SCALES[m2.group("s").lower()] if m2.group("s") else factor
+                SCALES[fold_case(m2.group("s"))] if m2.group("s") else factor
             )
             if m2.group("u") and unit is None:
-                unit = UNITS[m2.group("u").lower()]
+                unit = UNITS[fold_case(m2.group("u"))]
             end = m2.end()
         start = base + between.start()
     elif qualifier != "exact":
@@ -272,8 +273,8 @@ def _qualifier_start(before: str) -> int:
 
 
 def _spelled(text: str, m: re.Match[str]) -> Found | None:
-    word = m.group("word").lower()
-    unit = UNITS[m.group("unit").lower()] if m.group("unit") else None
+    word = fold_case(m.group("word"))
+    unit = UNITS[fold_case(m.group("unit"))] if m.group("unit") else None
     low = high = None
     if word in _VAGUE:
         if not re.match(r"\s*of\b", text[m.end("word") :]):
@@ -291,7 +292,7 @@ def _spelled(text: str, m: re.Match[str]) -> Found | None:
         qualifier = "exact"
     if m.group("scale") and low is None:
         value *= {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9}[
-            m.group("scale").strip().lower()
+            fold_case(m.group("scale").strip())
         ]
     start = m.start()
     before = text[:start]
