@@ -11,7 +11,8 @@ time in alignment alone (``make bench``; the README's Performance section).
 ``tune_allocator`` keeps freed memory in the process for reuse and turns off
 numpy's huge-page advice. It changes no result, only where memory comes from.
 It is process-wide and not undone, so the CLI calls it (it owns its process);
-library callers may call it themselves. Off Linux/glibc it does nothing.
+library callers may call it themselves. Off Linux/glibc the allocator settings
+do nothing; the numpy setting applies everywhere.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ _M_MMAP_THRESHOLD = -3
 # Blocks this large or larger are still mapped on their own: far above any array
 # a comparison makes, so those come from the reusable heap instead.
 _MMAP_THRESHOLD = 1 << 30
+_OLD_GLIBC_MAX = 32 << 20
 # Free memory at the top of the heap is returned to the kernel only past this.
 _TRIM_THRESHOLD = 1 << 30
 
@@ -39,9 +41,12 @@ def tune_allocator() -> bool:
     setter = getattr(numpy_core, "_set_madvise_hugepage", None)
     if setter is not None and os.environ["NUMPY_MADVISE_HUGEPAGE"] == "0":
         setter(False)  # numpy was imported before the variable was set
-    return _mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) and _mallopt(
-        _M_TRIM_THRESHOLD, _TRIM_THRESHOLD
+    # glibc before about 2.35 refuses mapping thresholds above 32 MiB: take that then.
+    mapped = _mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD) or _mallopt(
+        _M_MMAP_THRESHOLD, _OLD_GLIBC_MAX
     )
+    trimmed = _mallopt(_M_TRIM_THRESHOLD, _TRIM_THRESHOLD)
+    return mapped and trimmed
 
 
 def _mallopt(param: int, value: int) -> bool:
