@@ -9,25 +9,29 @@ from hypothesis import strategies as st
 
 from claimdiff.extract import extract_text
 
-NEWSY = st.lists(
-    st.sampled_from(
-        [
-            *list(
-                "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:-–—'’\"“”()$£€%/+"
-            ),
-            "said",
-            " km",
-            " miles",
-            "March ",
-            " up to ",
-            " more than ",
-            "Tuesday",
-            " last ",
-            "next ",
-        ]
-    ),
-    max_size=80,
-).map("".join)
+
+def _pieces(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
+    """Text made of these characters and words, in any order."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
+
+
+NEWSY = _pieces(
+    [
+        *list(
+            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,.;:-–—'’\"“”()$£€%/+"
+        ),
+        "said",
+        " km",
+        " miles",
+        "March ",
+        " up to ",
+        " more than ",
+        "Tuesday",
+        " last ",
+        "next ",
+    ],
+    80,
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -68,26 +72,24 @@ def test_deterministic(text: str) -> None:
 
 # Letters a case-insensitive pattern reads as ASCII ones ("İ" and "ı" as "i", "ſ"
 # as "s", the Kelvin sign as "k") inside the words the extractors look up in tables.
-FOLDED = st.lists(
-    st.sampled_from(
-        [
-            *list("0123456789 ,.İıſK"),
-            "FİVE ",
-            "ſix ",
-            "MİLES",
-            " KM",
-            "BİLLİON",
-            "last ",
-            "FRİDAY",
-            "next MONTH",
-            "TOMORROW",
-            " people",
-            "ſeveral hundred ",
-            "COOKİES",
-        ]
-    ),
-    max_size=40,
-).map("".join)
+FOLDED = _pieces(
+    [
+        *list("0123456789 ,.İıſK"),
+        "FİVE ",
+        "ſix ",
+        "MİLES",
+        " KM",
+        "BİLLİON",
+        "last ",
+        "FRİDAY",
+        "next MONTH",
+        "TOMORROW",
+        " people",
+        "ſeveral hundred ",
+        "COOKİES",
+    ],
+    40,
+)
 
 
 @settings(max_examples=300, deadline=None)
