@@ -10,7 +10,18 @@ from __future__ import annotations
 import re
 
 # Sentence-final punctuation, possibly followed by closing quotes or brackets.
-TERMINAL_RE = re.compile(r"[.!?…][\"”’'\)\]]*$|[\"”]$")
+_CLOSERS = "\"”’')]"
+_ENDS = (".", "!", "?", "…")
+
+
+def ends_sentence(text: str) -> bool:
+    """A sentence end, maybe inside closing quotes or brackets ("...” or ".)"), or
+    a closing quote. Read from the end of the text: a pattern anchored at the end
+    would still try every position of a paragraph-long line."""
+    if text.endswith(('"', "”")):
+        return True
+    return text.rstrip(_CLOSERS)[-1:] in _ENDS
+
 
 # --- Markup inside lines: cut out, the text around it is kept -------------------
 
@@ -331,6 +342,4 @@ def is_widget_line(bare: str) -> bool:
 def is_nav_line(bare: str) -> bool:
     """A menu bar: three or more short items between separators."""
     parts = [p.strip() for p in UI_SEPARATOR_RE.split(bare)]
-    return len(parts) >= 3 and all(
-        0 < len(p.split()) <= 4 and not TERMINAL_RE.search(p) for p in parts
-    )
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 4 and not ends_sentence(p) for p in parts)

@@ -63,15 +63,7 @@ def blocks_of(lines: list[Line]) -> list[list[Line]]:
 
 
 def _terminal(text: str) -> bool:
-    """``F.TERMINAL_RE`` read from the end of the line (a search tries every position
-    of a paragraph-long line): a sentence end, maybe inside closing quotes or brackets."""
-    if text.endswith(('"', "”")):
-        return True
-    return text.rstrip(_CLOSERS)[-1:] in _ENDS
-
-
-_CLOSERS = "\"”’')]"
-_ENDS = (".", "!", "?", "…")
+    return F.ends_sentence(text)
 
 
 def _continues(text: str) -> bool:

@@ -7,7 +7,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimdiff.align.candidates import ALL_PAIRS_LIMIT, BoolArray, candidate_pairs, not_claims
+from claimdiff.align.candidates import (
+    ALL_PAIRS_LIMIT,
+    BoolArray,
+    candidate_pairs,
+    not_claims,
+    pairs_without,
+)
 from claimdiff.align.features import FloatArray, IntArray, Prepared, pair_features, prepare
 from claimdiff.align.group import form_groups
 from claimdiff.align.model import load_model
@@ -38,9 +44,6 @@ class Related:
     left: IntArray
     right: IntArray
     probability: FloatArray
-
-    def __len__(self) -> int:
-        return len(self.left)
 
 
 @dataclass(frozen=True)
@@ -138,7 +141,7 @@ def group_scored(
     if n == 0:
         return [], Related(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0))
     cut = load_model().threshold if threshold is None else threshold
-    keep = ~(skip[scored.left] | skip[scored.right])
+    keep = pairs_without(skip, scored.left, scored.right)
     left, right, prob = scored.left[keep], scored.right[keep], scored.probability[keep]
     groups = form_groups(scored.sources, left, right, prob, cut)
     # Candidate pairs come sorted by (left, right), the order in which a group's pairs

@@ -59,5 +59,10 @@ def candidate_pairs(
         left, right = blocked_pairs(prep, sources)
     if skip is None or not skip.any():
         return left, right
-    keep = ~(skip[left] | skip[right])
+    keep = pairs_without(skip, left, right)
     return left[keep], right[keep]
+
+
+def pairs_without(skip: BoolArray, left: IntArray, right: IntArray) -> BoolArray:
+    """Which pairs involve no claim marked in ``skip``."""
+    return np.asarray(~(skip[left] | skip[right]), dtype=np.bool_)

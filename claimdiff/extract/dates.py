@@ -113,21 +113,23 @@ _NEEDS: dict[str, tuple[str, ...]] = {
 
 
 _ALL_NEEDS = frozenset(h for needs in _NEEDS.values() for h in needs)
-_TRIGGER_HINTS = (*_MONTH_HINTS, "day", "tonight", "tomorrow", "week", "month", "year")
+_TRIGGER_HINTS = frozenset((*_MONTH_HINTS, "day", "tonight", "tomorrow", "week", "month", "year"))
+assert _TRIGGER_HINTS <= _ALL_NEEDS  # find_dates tests only _ALL_NEEDS
 _DIGIT_RE = re.compile(r"\d")
 
 
 def find_dates(text: str, published: date | None) -> list[FoundDate]:
     lower = fold_case(text)  # as IGNORECASE folds: "ſ" is an "s"
-    # Substring tests first: cheaper than the trigger pattern, and never false negatives.
+    # Substring tests first, each substring once: cheaper than the trigger pattern,
+    # and never false negatives.
+    present = {h for h in _ALL_NEEDS if h in lower}
     if not _DIGIT_RE.search(text) and not (
-        any(h in lower for h in _TRIGGER_HINTS) and _TRIGGER_RE.search(text)
+        not present.isdisjoint(_TRIGGER_HINTS) and _TRIGGER_RE.search(text)
     ):
         return []
     future: bool | None = None  # looked for once a date is found
     taken: list[tuple[int, int]] = []
     out: list[FoundDate] = []
-    present = {h for h in _ALL_NEEDS if h in lower}  # each substring tested once
     for kind, rx in _PATTERNS:
         needs = _NEEDS.get(kind)
         if needs is not None and present.isdisjoint(needs):
