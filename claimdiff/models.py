@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 
 class Verdict(StrEnum):
@@ -191,35 +192,35 @@ class Report:
     quotes: tuple[QuoteMatch, ...] = ()
     view: View = field(default_factory=View)
 
+    # Indexes built on first use (cached_property writes to the instance's __dict__,
+    # which a frozen dataclass allows): reports look up claims and sources thousands
+    # of times.
     def claim(self, claim_id: str) -> Claim:
         return self._claims_by_id[claim_id]
 
-    @property
-    def _claims_by_id(self) -> dict[str, Claim]:
-        # Cached on the instance: frozen dataclasses still allow object.__setattr__.
-        cache = self.__dict__.get("_claim_index")
-        if cache is None:
-            cache = {c.id: c for c in self.claims}
-            object.__setattr__(self, "_claim_index", cache)
-        return cache
-
     def claims_of(self, source_id: str) -> list[Claim]:
-        cache = self.__dict__.get("_source_index")
-        if cache is None:  # one pass for all sources: reports ask for each of 200 in turn
-            cache = {}
-            for c in self.claims:
-                cache.setdefault(c.source, []).append(c)
-            object.__setattr__(self, "_source_index", cache)
-        return list(cache.get(source_id, ()))
+        return list(self._claims_by_source.get(source_id, ()))
 
     def source(self, source_id: str) -> Source:
-        cache: dict[str, Source] | None = self.__dict__.get("_source_by_id")
-        if cache is None:
-            cache = {}
-            for s in self.sources:
-                cache.setdefault(s.id, s)
-            object.__setattr__(self, "_source_by_id", cache)
-        return cache[source_id]
+        return self._sources_by_id[source_id]
+
+    @cached_property
+    def _claims_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def _claims_by_source(self) -> dict[str, list[Claim]]:
+        out: dict[str, list[Claim]] = {}
+        for c in self.claims:
+            out.setdefault(c.source, []).append(c)
+        return out
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        out: dict[str, Source] = {}
+        for s in self.sources:
+            out.setdefault(s.id, s)  # the first of a repeated id, as a search would find
+        return out
 
     def groups_by_verdict(self, verdict: Verdict) -> list[Group]:
         return [g for g in self.groups if g.verdict is verdict]
