@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 from claimdiff.coverage import Coverage, Row
@@ -28,23 +28,18 @@ def distinct_words(claim: Claim, others: Sequence[Claim]) -> list[tuple[str, boo
 def distinct_words_of(claims: Sequence[Claim]) -> list[list[tuple[str, bool]]]:
     """``distinct_words`` of every claim of a group against the others: each text is
     read once, so a group of 200 claims costs 200 readings, not 200 x 199."""
-    sets = [set(_words_of(c.text)) for c in claims]
+    sets = [set(normalise(c.text).split()) for c in claims]
     users = Counter(w for s in sets for w in s)
-
-    def elsewhere(own: set[str]) -> Callable[[str], bool]:
-        def used(word: str) -> bool:
-            return users[word] > (word in own)
-
-        return used
-
-    return [_mark(c.text, elsewhere(own)) for c, own in zip(claims, sets)]
+    return [_mark(c.text, users, own) for c, own in zip(claims, sets)]
 
 
-def _mark(text: str, used_elsewhere: Callable[[str], bool]) -> list[tuple[str, bool]]:
+def _mark(text: str, users: Counter[str], own: set[str]) -> list[tuple[str, bool]]:
+    """Chunks of ``text``, marked where a content word is used by no other claim
+    (``users`` counts the claims using each word; ``own``: this claim's words)."""
     out: list[tuple[str, bool]] = []
     for token in text.split():
         words = _token_words(token)
-        differs = bool(words) and any(not used_elsewhere(w) and w not in STOPWORDS for w in words)
+        differs = bool(words) and any(users[w] <= (w in own) and w not in STOPWORDS for w in words)
         if out and out[-1][1] == differs:
             out[-1] = (out[-1][0] + " " + token, differs)
         else:
@@ -55,10 +50,6 @@ def _mark(text: str, used_elsewhere: Callable[[str], bool]) -> list[tuple[str, b
 @lru_cache(maxsize=100_000)
 def _token_words(token: str) -> tuple[str, ...]:
     return tuple(normalise(token).split())
-
-
-def _words_of(text: str) -> list[str]:
-    return normalise(text).split()
 
 
 def shown_rows(report: Report, cov: Coverage) -> tuple[list[Row], int]:
